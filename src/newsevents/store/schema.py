@@ -1,0 +1,197 @@
+"""The DuckDB schema of the store: one table of articles and one table per record kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, fields
+
+import duckdb
+
+from newsevents.records import RECORD_KINDS, Amount, Entity, Event, Place, Quote, Time
+
+from .errors import SchemaVersionError
+
+SCHEMA_VERSION = 1
+"""Bumped, with a migration in ``migrate``, whenever a table or column changes."""
+
+RECORD_CLASSES: dict[str, type] = {
+    "entities": Entity,
+    "places": Place,
+    "times": Time,
+    "amounts": Amount,
+    "quotes": Quote,
+    "events": Event,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One stored column: its name and DuckDB type."""
+
+    name: str
+    sql_type: str
+
+
+def _cols(spec: str) -> tuple[Column, ...]:
+    return tuple(Column(*item.split(":")) for item in spec.split())
+
+
+_SPAN = "text:VARCHAR start:INTEGER end:INTEGER"
+
+ARTICLE_COLUMNS = _cols(
+    "id:VARCHAR url:VARCHAR source:VARCHAR published:DATE title:VARCHAR text:VARCHAR "
+    "lang:VARCHAR declared_lang:VARCHAR text_hash:VARCHAR origin:VARCHAR ingested_at:TIMESTAMP "
+    "status:VARCHAR reason:VARCHAR provenance:JSON"
+)
+"""``lang`` is the language the analysis used; ``declared_lang`` is ``Article.lang`` as given."""
+
+RECORD_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "entities": _cols(f"{_SPAN} label:VARCHAR name:VARCHAR country_code:VARCHAR confidence:DOUBLE"),
+    "places": _cols(
+        f"{_SPAN} geonames_id:VARCHAR name:VARCHAR country_code:VARCHAR admin1:VARCHAR "
+        "lat:DOUBLE lon:DOUBLE feature_code:VARCHAR precision:VARCHAR confidence:DOUBLE"
+    ),
+    "times": _cols(
+        f"{_SPAN} type:VARCHAR value:VARCHAR mod:VARCHAR anchor:VARCHAR ends_on:VARCHAR "
+        "confidence:DOUBLE"
+    ),
+    "amounts": _cols(
+        f"{_SPAN} value:DOUBLE low:DOUBLE high:DOUBLE approximate:BOOLEAN bound:VARCHAR "
+        "unit:VARCHAR confidence:DOUBLE"
+    ),
+    "quotes": _cols(
+        f"{_SPAN} kind:VARCHAR speaker:VARCHAR speaker_entity:VARCHAR said_on:VARCHAR "
+        "confidence:DOUBLE"
+    ),
+    "events": _cols(
+        f"{_SPAN} type:VARCHAR mode:VARCHAR status:VARCHAR place:VARCHAR date:VARCHAR "
+        "date_value:VARCHAR date_source:VARCHAR deadline:VARCHAR confidence:DOUBLE"
+    ),
+}
+"""The scalar fields of each record kind, kept as columns to filter and list on.
+
+Every record is also kept whole in the ``record`` JSON column; the fields not listed here
+(spans, lists, argument structures) are read from it.
+"""
+
+EVENT_DATE_COLUMNS = _cols("date_from:DATE date_to:DATE")
+"""The calendar days an event's ``date_value`` covers, derived on write to filter on dates."""
+
+TABLES: tuple[str, ...] = ("articles", *RECORD_KINDS)
+
+
+def quote_ident(name: str) -> str:
+    """An identifier quoted for SQL (``end`` is a reserved word)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def stored_columns(table: str) -> tuple[Column, ...]:
+    """Every column of ``table`` in order, including the bookkeeping ones."""
+    if table == "articles":
+        return ARTICLE_COLUMNS
+    extra = EVENT_DATE_COLUMNS if table == "events" else ()
+    head = _cols("article_id:VARCHAR id:VARCHAR seq:INTEGER")
+    return (*head, *RECORD_COLUMNS[table], *extra, Column("record", "JSON"))
+
+
+def nested_fields(table: str) -> tuple[str, ...]:
+    """The fields of a record kind that are kept only inside its ``record`` JSON column."""
+    flat = {"id"} | {c.name for c in RECORD_COLUMNS[table]}
+    return tuple(f.name for f in fields(RECORD_CLASSES[table]) if f.name not in flat)
+
+
+def _create_table_sql(table: str) -> str:
+    cols = [f"{quote_ident(c.name)} {c.sql_type}" for c in stored_columns(table)]
+    if table == "articles":
+        cols[0] += " PRIMARY KEY"
+        required = ("text", "text_hash", "ingested_at", "status", "provenance")
+    else:
+        cols.append("PRIMARY KEY (article_id, id)")
+        required = ("article_id", "id", "seq", "record")
+    for i, col in enumerate(stored_columns(table)):
+        if col.name in required:
+            cols[i] += " NOT NULL"
+    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)})"
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables of the current schema version, in one transaction."""
+    con.begin()
+    try:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+        for table in TABLES:
+            con.execute(_create_table_sql(table))
+        # The duplicate check looks articles up by text hash on every add.
+        con.execute("CREATE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)")
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, utc_now()])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version of the database, or None when it has no ``schema_version`` table."""
+    try:
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    except duckdb.CatalogException:  # no such table: a new file, or not one of ours
+        return None
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The names of the tables in the database."""
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str, found: int) -> None:
+    """Bring a database of schema version ``found`` to ``SCHEMA_VERSION``."""
+    if found > SCHEMA_VERSION:
+        raise SchemaVersionError(path, found, SCHEMA_VERSION)
+    # Version 1 is the first: nothing older exists to migrate from yet.
+
+
+def utc_now() -> dt.datetime:
+    """The current UTC time without a zone, as ``TIMESTAMP`` columns hold it."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def text_hash(text: str) -> str:
+    """The sha256 of the text with whitespace runs collapsed and the ends stripped."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a TIMEX3 date value covers; (None, None) when it has none."""
+    if not value:
+        return None, None
+    try:
+        if m := _DAY.match(value):  # a full date, possibly followed by a time of day
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := _MONTH.fullmatch(value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if m := _WEEK.fullmatch(value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := _YEAR.match(value):  # a year, or a part of one (2025-Q1, 2025-SU)
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    except ValueError:  # 2025-13-45 and the like: no usable day
+        return None, None
+    return None, None
