@@ -153,21 +153,31 @@ def ingest_paths(
         report.duplicates += 1
         return False
 
+    def say(problem: Problem) -> None:
+        if on_problem:
+            on_problem(problem)
+
+    def flush(batch: list[Analysis]) -> None:
+        # One transaction per batch: DuckDB pays per statement, not per row. The store falls
+        # back to one article at a time when a batch fails, so an error costs only its article.
+        for analysis, outcome in zip(batch, store.add_many(batch), strict=True):
+            if outcome.stored:
+                report.stored += 1
+            elif outcome.duplicate_of is not None:
+                report.duplicates += 1
+            else:
+                problem = Problem(_origin(analysis.article), f"not stored: {outcome.error}")
+                report.failures.append(problem)
+                say(problem)
+        batch.clear()
+
+    batch: list[Analysis] = []
     for item in extract_paths(paths, options, report=report, progress=progress, keep=is_new):
         if isinstance(item, Problem):
-            if on_problem:
-                on_problem(item)
+            say(item)
             continue
-        try:
-            outcome = store.add(item)
-        except Exception as exc:  # one article that cannot be stored must not stop the batch
-            problem = Problem(_origin(item.article), f"not stored: {type(exc).__name__}: {exc}")
-            report.failures.append(problem)
-            if on_problem:
-                on_problem(problem)
-            continue
-        if outcome.stored:
-            report.stored += 1
-        else:
-            report.duplicates += 1
+        batch.append(item)
+        if len(batch) >= options.batch_size:
+            flush(batch)
+    flush(batch)
     return report
