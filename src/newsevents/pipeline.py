@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents import __version__
-from newsevents.analyze.language import detect_language
+from newsevents.analyze.language import LanguageGuess, detect_languages
 from newsevents.analyze.models import MODELS, model_data_dir
 from newsevents.extract.components import add_extractors, doc_failures, doc_records
 from newsevents.records import RECORD_KINDS, Analysis, Article, Provenance
@@ -46,15 +46,11 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta['lang']}_{nlp.meta['name']}"
 
 
-def _language_of(article: Article) -> tuple[str | None, str | None]:
+def _language_of(article: Article, guess: LanguageGuess | None) -> tuple[str | None, str | None]:
     """The article's language and, when it cannot be analysed, the reason."""
-    if article.lang:
-        lang = article.lang
-    else:
-        guess = detect_language(article.text)
-        if guess.code is None:
-            return None, "the language could not be identified"
-        lang = guess.code
+    lang = article.lang or (guess.code if guess else None)
+    if lang is None:
+        return None, "the language could not be identified"
     if lang not in MODELS:
         return lang, (
             f"language {lang!r} is not analysed (supported: {', '.join(MODELS)}); "
@@ -85,8 +81,12 @@ class Analyzer:
     def _analyse_chunk(self, chunk: list[Article]) -> list[Analysis | AnalysisFailure]:
         results: list[Analysis | AnalysisFailure | None] = [None] * len(chunk)
         by_lang: dict[str, list[int]] = {}
+        unknown = [i for i, article in enumerate(chunk) if not article.lang]
+        guesses = dict(
+            zip(unknown, detect_languages([chunk[i].text for i in unknown]), strict=True)
+        )
         for i, article in enumerate(chunk):
-            lang, reason = _language_of(article)
+            lang, reason = _language_of(article, guesses.get(i))
             if reason is not None:
                 results[i] = Analysis(
                     article=dataclasses.replace(article, lang=lang),
