@@ -31,14 +31,16 @@ code never branches on the language. Conventions, the same in every language:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsevents.lang import load_data
+from newsevents.extract.amount_grammar import (
+    AmountGrammar,
+    amount_grammar,
+    normalize,
+)
 from newsevents.records import Amount, Bound, Span
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -51,45 +53,9 @@ _UNIT_REACH = 6
 _CONTEXT = 48
 """How many characters before a number are read to recognise a date, a time or an identifier."""
 
-# Between two words: spaces, or nothing after an elided word ("plus d'un", "d'euros").
-_SEP = r"(?:\s+|(?<=['’]))"
 # Digit groups that read as a phone number, a code or a dotted date ("01 23 45 67 89").
 _DIGIT_RUN = re.compile(r"(?<![\w+])[+(]?\d{1,4}\)?(?:[ .\-\u00a0]\d{1,4}){2,}(?!\w)")
-_NOUN_SETS = ("counted_stop_words", "modifier_deps", "complement_deps")
 _SENTENCE_END = frozenset('.!?…:;«»"“”()')
-
-
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    """One language's amount words and the regexes compiled from them."""
-
-    pattern: re.Pattern[str]
-    atom: re.Pattern[str]
-    unit_after: re.Pattern[str]
-    not_after: re.Pattern[str]
-    date_after: re.Pattern[str]
-    month_before: re.Pattern[str]
-    year_before: re.Pattern[str]
-    time_after: re.Pattern[str]
-    time_before: re.Pattern[str]
-    identifier_before: re.Pattern[str]
-    digits: dict[int, str | None]
-    """``str.translate`` table from written digits to Python's ("330.000" → "330000")."""
-    numbers: dict[str, float]
-    multipliers: dict[str, float]
-    sets: dict[str, frozenset[str]]
-    """Word lists by their data key: ``[words]`` ("articles"…) and ``_NOUN_SETS``."""
-    qualifiers: dict[str, Bound]
-    quantities: dict[str, tuple[float, float]]
-    """Vague words and their ranges ("plusieurs": 3–9)."""
-    sizes: dict[str, float]
-    """Group nouns and multipliers, and what they multiply by ("centaines": 100)."""
-    groups: dict[str, tuple[float, float] | None]
-    """Group nouns and their plural ranges; None for a singular ("dizaine")."""
-    units: dict[str, str]
-    irregular: dict[str, str]
-    """Plurals and their singulars, invariable words mapping to themselves."""
-    suffixes: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,119 +85,9 @@ class _Page:
         )
 
 
-def _norm(text: str) -> str:
-    """Lower case, single spaces and straight apostrophes: the form of the data's words."""
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-def _words(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(_norm(item) for item in items)
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """A regex group matching any of the phrases, longest first, with any spacing inside."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = [re.escape(word).replace("'", "['’]") for word in phrase.split()]
-        parts.append(r"\s+".join(words))
-    return f"(?:{'|'.join(parts)})" if parts else "(?!)"
-
-
-@functools.cache
-def _grammar(lang: str) -> _Grammar:
-    """The amount grammar of ``lang``, built once from its data files."""
-    data = load_data(lang, "amounts")
-    calendar = load_data(lang, "calendar")
-    digits, words, vague = data["digits"], data["words"], data["vague"]
-    nouns, context = data["nouns"], data["context"]
-
-    numbers = {_norm(k): float(v) for k, v in data["numbers"].items()}
-    multipliers = {_norm(k): float(v) for k, v in data["multipliers"].items()}
-    articles = _words(words["articles"])
-    sizes = dict(multipliers)
-    groups: dict[str, tuple[float, float] | None] = {}
-    for entry in vague["collectives"]:
-        for form in entry.get("singular", []):
-            groups[_norm(form)] = None
-            sizes[_norm(form)] = float(entry["value"])
-        for form in entry.get("plural", []):
-            low, high = entry["range"]
-            groups[_norm(form)] = (float(low), float(high))
-            sizes[_norm(form)] = float(entry["value"])
-    quantities = {_norm(k): (float(lo), float(hi)) for k, (lo, hi) in vague["quantities"].items()}
-    qualifiers: dict[str, Bound] = {
-        _norm(phrase): bound for bound, phrases in data["qualifiers"].items() for phrase in phrases
-    }
-    units = {_norm(f): unit for unit, forms in data["units"]["names"].items() for f in forms}
-
-    separators = "".join(re.escape(s) for s in digits["thousands_separators"])
-    decimal = re.escape(digits["decimal_separator"])
-    digit_number = rf"(?:\d{{1,3}}(?:[{separators}]\d{{3}})+(?!\d)|\d+)(?:{decimal}\d+)?"
-    word = _alternation([*numbers, *multipliers, *articles]) + r"(?!\w)"
-    joiner = _alternation(words["joiners"])
-    number = rf"(?:{digit_number}(?!\w)|{word})(?:(?:\s+|-)(?:{joiner}(?:\s+|-))?{word})*"
-    linker = _alternation(words["linkers"])
-    plural_groups = [form for form, span in groups.items() if span]
-    vague_quantity = (
-        rf"(?:(?P<det>{_alternation([*vague['determiners'], *articles])}){_SEP})?"
-        rf"(?:(?P<quantity>{_alternation(quantities)})(?:\s+(?P<size>{_alternation(sizes)}))?"
-        rf"|(?P<group>{_alternation(groups)}))(?!\w)"
-        rf"(?:\s+{linker}{_SEP}(?P<scale>{_alternation([*plural_groups, *multipliers])})(?!\w))?"
-    )
-    pattern = (
-        r"(?<!\w)(?<!\w[-.,:/])"
-        rf"(?:(?P<qualifier>{_alternation(qualifiers)}){_SEP})?"
-        rf"(?:(?P<vague>{vague_quantity})"
-        rf"|(?:(?P<prefix>{_alternation(data['units']['prefixes'])})\s?)?(?P<number>{number}))"
-    )
-    months = [(m["name"], *m["variants"], *m["abbreviations"]) for m in calendar["months"]]
-    month = rf"{_alternation(form for forms in months for form in forms)}\.?"
-    connector = _alternation(context["date_connectors"])
-    time_word = _alternation(context["time_after"])
-
-    def compiled(regex: str) -> re.Pattern[str]:
-        return re.compile(regex, re.IGNORECASE)
-
-    return _Grammar(
-        pattern=compiled(pattern),
-        atom=compiled(rf"(?P<digits>{digit_number})|{word}|{joiner}(?!\w)"),
-        unit_after=compiled(rf"(?:\s*|\s+{linker}{_SEP})(?P<unit>{_alternation(units)})(?!\w)"),
-        not_after=compiled(rf"[.,:/\-]\d|-\w|{_alternation(digits['ordinal_suffixes'])}"),
-        date_after=compiled(rf"\s*(?:{connector}\s+)?{month}(?!\w)"),
-        month_before=compiled(rf"(?<!\w){month}(?:\s+\d{{1,2}}\w*,?)?\s+(?:{connector}\s+)?$"),
-        year_before=compiled(rf"(?<!\w){_alternation(context['year_words'])}\s+$"),
-        time_after=compiled(rf"\s*{time_word}(?!\w)"),
-        time_before=compiled(  # "a las 10", and the minutes of "14 h 30"
-            rf"(?:(?<!\w){_alternation(context['time_before'])}|\d\s*{time_word})\s+$"
-        ),
-        identifier_before=compiled(
-            rf"(?<![\w#]){_alternation(context['identifier_words'])}\.?\s*$"
-        ),
-        digits=str.maketrans(
-            {**dict.fromkeys(digits["thousands_separators"]), digits["decimal_separator"]: "."}
-        ),
-        numbers=numbers,
-        multipliers=multipliers,
-        sets={
-            **{key: _words(items) for key, items in words.items()},
-            **{key: _words(nouns[key]) for key in _NOUN_SETS},
-        },
-        qualifiers=qualifiers,
-        quantities=quantities,
-        sizes=sizes,
-        groups=groups,
-        units=units,
-        irregular={
-            **{word: word for word in _words(nouns["invariable"])},
-            **{_norm(k): v for k, v in nouns["irregular"].items()},
-        },
-        suffixes=tuple((suffix, repl) for suffix, repl in nouns["suffixes"]),
-    )
-
-
 def extract_amounts(doc: Doc) -> list[Amount]:
     """The amounts of ``doc`` in text order, with ids "a1", "a2", …"""
-    grammar = _grammar(doc.lang_)
+    grammar = amount_grammar(doc.lang_)
     page = _Page.read(doc)
     amounts: list[Amount] = []
     position = 0
@@ -252,7 +108,7 @@ def _is_code(run: str) -> bool:
 
 
 def _read_amount(
-    page: _Page, grammar: _Grammar, match: re.Match[str], number: int
+    page: _Page, grammar: AmountGrammar, match: re.Match[str], number: int
 ) -> tuple[Amount | None, int]:
     """The amount a pattern match stands for (None if it is not one) and where to search next."""
     text = page.text
@@ -274,10 +130,10 @@ def _read_amount(
 
     unit, unit_span, direct, noun = None, None, False, None
     if match["prefix"]:
-        unit = grammar.units[_norm(match["prefix"])]
+        unit = grammar.units[normalize(match["prefix"])]
         unit_span = Span(match["prefix"], match.start("prefix"), match.end("prefix"))
     elif symbol := grammar.unit_after.match(text, end):
-        unit = grammar.units[_norm(symbol["unit"])]
+        unit = grammar.units[normalize(symbol["unit"])]
         unit_span = Span(symbol["unit"], symbol.start("unit"), symbol.end("unit"))
         following = symbol.end()  # past "por ciento", whose "ciento" is also a number word
     elif found := _counted_noun(page, grammar, start, end):
@@ -300,7 +156,7 @@ def _read_amount(
 
     qualifier_text = match["qualifier"]
     bound: Bound = (
-        grammar.qualifiers[_norm(qualifier_text)]
+        grammar.qualifiers[normalize(qualifier_text)]
         if qualifier_text
         else ("about" if match["vague"] else "exact")
     )
@@ -328,11 +184,13 @@ def _read_amount(
     return amount, following
 
 
-def _is_year(grammar: _Grammar, match: re.Match[str], noun: Token | None, unit: str | None) -> bool:
+def _is_year(
+    grammar: AmountGrammar, match: re.Match[str], noun: Token | None, unit: str | None
+) -> bool:
     """Whether a number from 1000 to 2100 that has a unit still reads as a year."""
     if noun is None:
         return False  # money or a percentage: "2000 euros"
-    if _norm(noun.text) == unit and unit not in grammar.irregular:
+    if normalize(noun.text) == unit and unit not in grammar.irregular:
         return True  # "the 2020 election": a count above one takes a plural ("people" does)
     start = match.start()
     return (  # "In 2023 Chile…" read without a parse
@@ -343,26 +201,28 @@ def _is_year(grammar: _Grammar, match: re.Match[str], noun: Token | None, unit: 
 
 
 def _read_vague(
-    grammar: _Grammar, match: re.Match[str]
+    grammar: AmountGrammar, match: re.Match[str]
 ) -> tuple[float | None, float | None, float | None]:
     """Value, low and high of a vague quantity ("des dizaines", "plusieurs centaines")."""
     value: float | None = None
     low: float | None = None
     high: float | None = None
     if match["quantity"]:
-        size = grammar.sizes[_norm(match["size"])] if match["size"] else 1.0
-        low, high = (bound * size for bound in grammar.quantities[_norm(match["quantity"])])
-    elif (span := grammar.groups[_norm(match["group"])]) is None:
-        value = grammar.sizes[_norm(match["group"])]  # "une dizaine": about ten
+        size = grammar.sizes[normalize(match["size"])] if match["size"] else 1.0
+        low, high = (bound * size for bound in grammar.quantities[normalize(match["quantity"])])
+    elif (span := grammar.groups[normalize(match["group"])]) is None:
+        value = grammar.sizes[normalize(match["group"])]  # "une dizaine": about ten
     else:
         low, high = span
     if match["scale"]:
-        factor = grammar.sizes[_norm(match["scale"])]
+        factor = grammar.sizes[normalize(match["scale"])]
         value, low, high = (None if x is None else x * factor for x in (value, low, high))
     return value, low, high
 
 
-def _read_number(grammar: _Grammar, match: re.Match[str]) -> tuple[float, int, bool, bool] | None:
+def _read_number(
+    grammar: AmountGrammar, match: re.Match[str]
+) -> tuple[float, int, bool, bool] | None:
     """Value and end of a written number, whether it is bare digits, and whether it is weak.
 
     The number ends before the first word that cannot continue it, so "deux et trois" reads
@@ -374,7 +234,7 @@ def _read_number(grammar: _Grammar, match: re.Match[str]) -> tuple[float, int, b
     end = offset
     atoms: list[str] = []
     for atom in grammar.atom.finditer(match["number"]):
-        word = _norm(atom.group())
+        word = normalize(atom.group())
         if word in grammar.sets["joiners"]:
             continue  # whether it may join is decided by the word after it
         if atom["digits"]:
@@ -404,10 +264,10 @@ def _read_number(grammar: _Grammar, match: re.Match[str]) -> tuple[float, int, b
         previous = (kind, amount)
         atoms.append(atom.group())
         end = offset + atom.end()
-    if not atoms or (len(atoms) == 1 and _norm(atoms[0]) in grammar.sets["articles"]):
+    if not atoms or (len(atoms) == 1 and normalize(atoms[0]) in grammar.sets["articles"]):
         return None
     plain = len(atoms) == 1 and atoms[0].isdigit()
-    weak = len(atoms) == 1 and _norm(atoms[0]) in grammar.sets["weak"]
+    weak = len(atoms) == 1 and normalize(atoms[0]) in grammar.sets["weak"]
     return total + current, end, plain, weak
 
 
@@ -424,7 +284,7 @@ def _may_add(previous: tuple[str, float], amount: float) -> bool:
 
 
 def _not_an_amount(
-    page: _Page, grammar: _Grammar, match: re.Match[str], end: int, value: float, plain: bool
+    page: _Page, grammar: AmountGrammar, match: re.Match[str], end: int, value: float, plain: bool
 ) -> bool:
     """Whether a number is part of a date, a time, an ordinal, a code or a name."""
     text = page.text
@@ -463,7 +323,7 @@ def _after_name(page: _Page, begin: int) -> bool:
 
 
 def _counted_noun(
-    page: _Page, grammar: _Grammar, start: int, end: int
+    page: _Page, grammar: AmountGrammar, start: int, end: int
 ) -> tuple[Token, bool] | None:
     """The noun an amount counts, and whether it follows the number directly (no linker)."""
     first = bisect.bisect_left(page.starts, start)
@@ -476,7 +336,7 @@ def _counted_noun(
 
 
 def _noun_in_parse(
-    doc: Doc, grammar: _Grammar, first: int, after: int
+    doc: Doc, grammar: AmountGrammar, first: int, after: int
 ) -> tuple[Token, bool] | None:
     """The noun the amount's tokens modify ("103" → "jours") or complement ("dizaines de")."""
     modifiers, complements = grammar.sets["modifier_deps"], grammar.sets["complement_deps"]
@@ -497,12 +357,12 @@ def _noun_in_parse(
     return None
 
 
-def _next_noun(page: _Page, grammar: _Grammar, i: int) -> tuple[Token, bool] | None:
+def _next_noun(page: _Page, grammar: AmountGrammar, i: int) -> tuple[Token, bool] | None:
     """The word after an amount, past one linker, when it can be the noun counted."""
     doc = page.doc
     while i < len(doc) and doc[i].is_space:
         i += 1
-    linked = i < len(doc) and _norm(doc[i].text) in grammar.sets["linkers"]
+    linked = i < len(doc) and normalize(doc[i].text) in grammar.sets["linkers"]
     i += linked
     if i >= len(doc):
         return None
@@ -517,11 +377,11 @@ def _next_noun(page: _Page, grammar: _Grammar, i: int) -> tuple[Token, bool] | N
     return (token, not linked) if is_noun else None
 
 
-def _lemma(page: _Page, grammar: _Grammar, token: Token) -> str:
+def _lemma(page: _Page, grammar: AmountGrammar, token: Token) -> str:
     """The lower-case lemma of a noun: the document's own, else a singular from the data."""
     if page.lemmatized and token.lemma_:
         return token.lemma_.lower()
-    word = _norm(token.text)
+    word = normalize(token.text)
     if word in grammar.irregular:
         return grammar.irregular[word]
     for suffix, replacement in grammar.suffixes:
