@@ -105,7 +105,9 @@ def _progress_bar(quiet: bool) -> tqdm[Any]:
 
 
 def _say_problem(bar: tqdm[Any], problem: Problem) -> None:
-    bar.write(str(problem), file=sys.stderr)
+    # Failures are listed once, in the closing summary; warnings only here, as they arise.
+    if problem.severity == "warning":
+        bar.write(str(problem), file=sys.stderr)
 
 
 def _summary(report: JobReport, *, stored: bool) -> str:

@@ -317,6 +317,22 @@ CASES: list[Any] = [
         id="es-misc-surname-joins-person",
     ),
     pytest.param(
+        "en",
+        "Far-right candidate José Antonio Kast promised. Kast said so. NATO did not.",
+        [("José Antonio Kast", "PERSON"), ("Kast", "ORG"), ("NATO", "ORG")],
+        [
+            (
+                "PER",
+                "José Antonio Kast",
+                ["José Antonio Kast", "Kast"],
+                "Far-right candidate",
+                None,
+            ),
+            ("ORG", "NATO", ["NATO"], None, None),
+        ],
+        id="en-org-surname-joins-person-acronym-stays",
+    ),
+    pytest.param(
         "es",
         "Argentina y China firmaron; la selección argentina y una empresa china.",
         [("Argentina", "LOC"), ("China", "LOC")],

@@ -269,12 +269,15 @@ def _is_title(doc: Doc, start: int, end: int, roles: RoleRules) -> bool:
 
 def _artefact_of_role(doc: Doc, m: _Mention, in_roles: Set[int]) -> bool:
     """ORG/MISC pieces of a title ("Sécurité" in "ministre de la Sécurité"); acronyms stay."""
-    if m.label not in ("ORG", "MISC"):
-        return False
-    text = doc[m.start : m.end].text
-    if len(text) > 1 and text.isupper():
+    if m.label not in ("ORG", "MISC") or _is_acronym(doc, m):
         return False
     return any(i in in_roles for i in range(m.start, m.end))
+
+
+def _is_acronym(doc: Doc, m: _Mention) -> bool:
+    """Whether the mention is written in capitals ("NATO", "ACNUR")."""
+    text = doc[m.start : m.end].text
+    return len(text) > 1 and text.isupper()
 
 
 def _places_in_titles(
@@ -353,8 +356,9 @@ def _group(doc: Doc, mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     for m in mentions:
         if m.label == "PER":
             continue
-        if m.label == "MISC":
-            # A lone surname the model took for MISC ("Kast ganó") joins the person it names.
+        if m.label == "MISC" or (m.label == "ORG" and not _is_acronym(doc, m)):
+            # A lone surname the model took for MISC or ORG ("Kast ganó", "Kast said") joins
+            # the person it names.
             m.tokens = _name_tokens(doc, m)
             target = people.find(m)
             if target is not None:
