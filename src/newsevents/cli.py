@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import sys
@@ -234,6 +233,7 @@ EVENT_COLUMNS = (
     "type",
     "mode",
     "status",
+    "place_name",
     "country_code",
     "trigger",
 )
@@ -252,9 +252,7 @@ def articles(
     as_json: bool,
 ) -> None:
     """List stored articles (dates filter the publication date)."""
-    with Store(db, read_only=True) as store:
-        rows = store.articles(_filters(since, until, lang, country, limit))
-    _print_rows(rows, _columns(rows, ARTICLE_COLUMNS), as_json)
+    _list_stored(db, "articles", _filters(since, until, lang, country, limit), as_json)
 
 
 @main.command()
@@ -270,16 +268,17 @@ def events(
     as_json: bool,
 ) -> None:
     """List stored events (dates filter when the event happened)."""
+    _list_stored(db, "events", _filters(since, until, lang, country, limit), as_json)
+
+
+LISTINGS = {"articles": ARTICLE_COLUMNS, "events": EVENT_COLUMNS}
+
+
+def _list_stored(db: Path, kind: str, filters: Filters, as_json: bool) -> None:
+    """Print the stored articles or events that match ``filters``."""
     with Store(db, read_only=True) as store:
-        rows = store.events(_filters(since, until, lang, country, limit))
-    _print_rows(rows, _columns(rows, EVENT_COLUMNS), as_json)
-
-
-def _columns(rows: Sequence[Any], wanted: Sequence[str]) -> list[str]:
-    if not rows:
-        return list(wanted)
-    present = {f.name for f in dataclasses.fields(rows[0])}
-    return [c for c in wanted if c in present]
+        rows = store.articles(filters) if kind == "articles" else store.events(filters)
+    _print_rows(rows, LISTINGS[kind], as_json)
 
 
 @main.command()

@@ -32,16 +32,8 @@ class ReadOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong with one input: a file, a line or an article."""
-
-    origin: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.severity}: {self.message}"
+Problem = ReadProblem
+"""Something wrong with one input (a file, a line or an article), from reading or analysis."""
 
 
 @dataclass(slots=True)
@@ -85,14 +77,13 @@ def _articles(
         paths, published=options.published, lang=options.lang, max_chars=options.max_chars
     ):
         if isinstance(item, ReadProblem):
-            problem = Problem(item.origin, item.message, item.severity)
             if item.severity == "error":
-                report.failures.append(problem)
+                report.failures.append(item)
                 if progress:
                     progress(1)
             else:
-                report.warnings.append(problem)
-            pending.append(problem)
+                report.warnings.append(item)
+            pending.append(item)
             continue
         report.read += 1
         if item.published is None:

@@ -20,7 +20,10 @@ class ReadProblem:
     origin: str
     """Where: ``path`` or ``path:line`` (1-based), with the path as the user gave it."""
     message: str
-    severity: Severity
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.severity}: {self.message}"
 
 
 class ReadError(ValueError):
