@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import main
+from newsevents.store import Store
 from tests.conftest import REPO
+from tests.store.conftest import make_analysis
 
 COMMANDS = sorted(main.commands)
 
@@ -159,3 +161,27 @@ def test_extract_on_the_example_article(example_path: Path) -> None:
     assert amounts["plus de 330.000"]["low"] == 330_000
     assert amounts["plus de 330.000"]["bound"] == "at_least"
     assert amounts["plus de 330.000"]["unit"] == "migrant"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), {"a1", "a2"}),
+        (("--country", "pe"), {"a2"}),
+        (("--since", "2025-11-28", "--until", "2025-11-28"), {"a1"}),
+        (("--lang", "es"), set()),
+    ],
+)
+def test_events_listing_filters(tmp_path: Path, args: tuple[str, ...], expected: set[str]) -> None:
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        store.add(make_analysis("a1", day=28, city="Arica", country="CL"))
+        store.add(make_analysis("a2", day=27, city="Tacna", country="PE", event_date="2025-11-27"))
+    code, out, err = run("events", "--db", str(db), "--json", *args)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["article_id"] for r in rows} == expected
+    if "--country" in args:
+        assert {r["country_code"] for r in rows} == {"PE"}
+    code, out, _ = run("events", "--db", str(db), *args)
+    assert out.splitlines()[0].split()[:4] == ["article_id", "id", "date_value", "type"]
