@@ -24,6 +24,7 @@ demo: setup
 test: setup
 	$(BIN)/ruff check src tests evaluation
 	$(BIN)/ruff format --check src tests evaluation
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-fast: setup

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import click
 from tqdm import tqdm
@@ -18,7 +18,7 @@ from newsevents.jobs import JobReport, Problem, ReadOptions, extract_paths, inge
 from newsevents.pipeline import DEFAULT_BATCH_SIZE
 from newsevents.read import DEFAULT_MAX_CHARS
 from newsevents.records import to_dict
-from newsevents.store import DEFAULT_DB, Filters, Store, StoreError
+from newsevents.store import DEFAULT_DB, ExportFormat, Filters, Store, StoreError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -321,6 +321,9 @@ def export(
     table = table or ("analyses" if fmt == "jsonl" else "events")
     with Store(db, read_only=True) as store:
         count = store.export(
-            output, fmt=fmt, table=table, filters=_filters(since, until, lang, country, limit)
+            output,
+            fmt=cast(ExportFormat, fmt),
+            table=table,
+            filters=_filters(since, until, lang, country, limit),
         )
     click.echo(f"wrote {count} row(s) of {table} to {output}", err=True)

@@ -25,14 +25,16 @@ def doc_records(doc: Doc) -> dict[str, Sequence[Any]]:
     """The records extracted so far from ``doc``, by kind ("entities", "amounts", …)."""
     if doc._.records is None:
         doc._.records = {}
-    return doc._.records
+    records: dict[str, Sequence[Any]] = doc._.records
+    return records
 
 
 def doc_failures(doc: Doc) -> list[str]:
     """The extractor failures of ``doc``, as messages."""
     if doc._.failures is None:
         doc._.failures = []
-    return doc._.failures
+    failures: list[str] = doc._.failures
+    return failures
 
 
 class ExtractorComponent:

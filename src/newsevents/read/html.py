@@ -54,7 +54,7 @@ def extract_page(html: str) -> HtmlPage:
     except Exception as err:  # a parser failure on one page must not stop the batch
         raise ReadError(f"the HTML could not be parsed ({type(err).__name__}: {err})") from None
     text = getattr(document, "text", None) if document is not None else None
-    if document is None or not text or not text.strip():
+    if document is None or isinstance(document, dict) or not text or not text.strip():
         raise ReadError(
             "no main text found in this HTML page; if the page builds its text with "
             "JavaScript, save the rendered page or give its text as a .txt file"

@@ -138,7 +138,7 @@ def _wide_lines(stream: ByteStream, encoding: str, limit: int) -> Iterator[Line]
     """The non-blank lines of a UTF-16 or UTF-32 stream that starts with a byte-order mark."""
     # The generic codec reads the mark itself and picks the byte order from it.
     codec = "utf-32" if "32" in encoding else "utf-16"
-    text = io.TextIOWrapper(stream, encoding=codec, newline="\n")  # type: ignore[arg-type]
+    text = io.TextIOWrapper(stream, encoding=codec, newline="\n")  # type: ignore[type-var]
     try:
         lineno = 0
         while line := text.readline(limit):

@@ -164,7 +164,9 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         # Without this, a query naming a missing table would read a Python variable of
         # that name from the caller's frame instead of failing.
-        config = {"python_enable_replacements": False}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "python_enable_replacements": False
+        }
         return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as exc:
         message = str(exc)

@@ -104,6 +104,7 @@ def nested_fields(table: str) -> tuple[str, ...]:
 
 def _create_table_sql(table: str) -> str:
     cols = [f"{quote_ident(c.name)} {c.sql_type}" for c in stored_columns(table)]
+    required: tuple[str, ...]
     if table == "articles":
         cols[0] += " PRIMARY KEY"
         required = ("text", "text_hash", "ingested_at", "status", "provenance")
