@@ -16,7 +16,7 @@ from newsevents import __version__
 from newsevents.analyze.models import ModelNotInstalled
 from newsevents.jobs import JobReport, Problem, ReadOptions, extract_paths, ingest_paths
 from newsevents.pipeline import DEFAULT_BATCH_SIZE
-from newsevents.read import DEFAULT_MAX_CHARS
+from newsevents.read import DEFAULT_MAX_CHARS, count_inputs
 from newsevents.records import to_dict
 from newsevents.store import DEFAULT_DB, ExportFormat, Filters, Store, StoreError
 
@@ -98,9 +98,16 @@ def _options(
     )
 
 
-def _progress_bar(quiet: bool) -> tqdm[Any]:
+def _progress_bar(paths: Sequence[Path], quiet: bool) -> tqdm[Any]:
+    # The total is known when every input is a one-article file; JSONL leaves it open.
     # disable=None turns the bar off when stderr is not a terminal (logs, CI, pipes).
-    return tqdm(unit=" articles", file=sys.stderr, disable=True if quiet else None, leave=False)
+    return tqdm(
+        total=None if quiet else count_inputs(paths),
+        unit=" articles",
+        file=sys.stderr,
+        disable=True if quiet else None,
+        leave=False,
+    )
 
 
 def _say_problem(bar: tqdm[Any], problem: Problem) -> None:
@@ -161,7 +168,7 @@ def extract(
     line, the body), JSONL, plain text, HTML, and .gz of any of them.
     """
     report = JobReport()
-    with _progress_bar(quiet) as bar:
+    with _progress_bar(paths, quiet) as bar:
         for item in extract_paths(
             paths,
             _options(lang, published, max_chars, batch_size),
@@ -195,7 +202,7 @@ def ingest(
     db: Path,
 ) -> None:
     """Analyse articles and store them with their records; duplicates are stored once."""
-    with Store(db) as store, _progress_bar(quiet) as bar:
+    with Store(db) as store, _progress_bar(paths, quiet) as bar:
         report = ingest_paths(
             paths,
             store,
