@@ -179,9 +179,9 @@ def _read_bounded(
     if size > limit:
         what = "HTML page" if kind == "html" else "file"
         raise ReadError(
-            f"{what} is {size:,} bytes, over the {limit:,} bytes that an article of at most "
-            f"{max_chars:,} characters can take; raise the limit with --max-chars "
-            "(max_chars= in Python) if it really is one article, or split it"
+            f"{what} is {size:,} bytes, too long for one article of at most {max_chars:,} "
+            "characters (the limit); raise it with --max-chars (max_chars= in Python) if it "
+            "really is one article, or split it"
         )
     data = head + stream.read(limit + 1 - len(head))
     if len(data) > limit:
