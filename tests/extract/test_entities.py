@@ -317,6 +317,16 @@ CASES: list[Any] = [
         id="es-misc-surname-joins-person",
     ),
     pytest.param(
+        "fr",
+        "Passerieu attaque. Passerieu gagne. Puis Passerieu arrive à Passerieu.",
+        [("Passerieu", "PER"), ("Passerieu", "PER"), ("Passerieu", "PER"), ("Passerieu", "LOC")],
+        [
+            ("PER", "Passerieu", ["Passerieu", "Passerieu", "Passerieu"], None, None),
+            ("LOC", "Passerieu", ["Passerieu"], None, None),
+        ],
+        id="fr-lone-name-mostly-a-person-stays-one",
+    ),
+    pytest.param(
         "en",
         "Far-right candidate José Antonio Kast promised. Kast said so. NATO did not.",
         [("José Antonio Kast", "PERSON"), ("Kast", "ORG"), ("NATO", "ORG")],
