@@ -5,17 +5,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents import __version__
 from newsevents.analyze.language import LanguageGuess, detect_languages
-from newsevents.analyze.models import MODELS, model_data_dir
+from newsevents.analyze.models import MODELS, read_model
 from newsevents.extract.components import add_extractors, doc_failures, doc_records
 from newsevents.records import RECORD_KINDS, Analysis, Article, Provenance
 
@@ -33,12 +31,8 @@ class AnalysisFailure:
 @functools.cache
 def load_pipeline(lang: str) -> Language:
     """The spaCy pipeline of ``lang`` with every newsevents extractor appended (loaded once)."""
-    if lang not in MODELS:
-        raise KeyError(f"no pipeline for language {lang!r}; supported: {', '.join(MODELS)}")
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"\[W095\]")
-        nlp = spacy.load(model_data_dir(MODELS[lang].package))
-    return add_extractors(nlp)
+    # A copy of its own: the extractors must not be added to the bare model load_model shares.
+    return add_extractors(read_model(lang))
 
 
 def model_name(nlp: Language) -> str:

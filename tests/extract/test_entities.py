@@ -13,9 +13,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.analyze.models import MODELS
 from newsevents.extract.demonyms import demonym_lexicon, inflect
 from newsevents.extract.entities import extract_entities
-from newsevents.lang import SUPPORTED_LANGUAGES
 from newsevents.records import Entity
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "chile-peru-border-2025-11-29.txt"
@@ -593,7 +593,7 @@ def test_parse_widens_a_title_over_its_modifiers() -> None:
     assert jara.role is not None and jara.role.text == "leftist candidate"
 
 
-@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("lang", tuple(MODELS))
 def test_demonym_data_covers_the_same_countries(lang: str) -> None:
     codes = {d.country_code for d in demonym_lexicon(lang).forms.values() if d.country_code}
     reference = {d.country_code for d in demonym_lexicon("en").forms.values() if d.country_code}

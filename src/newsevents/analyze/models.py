@@ -33,11 +33,6 @@ class ModelNotInstalled(RuntimeError):
     """The spaCy model of a supported language is not installed."""
 
 
-def supported_languages() -> tuple[str, ...]:
-    """The ISO 639-1 codes that have a pipeline."""
-    return tuple(MODELS)
-
-
 def model_data_dir(package: str) -> Path:
     """The folder holding a model package's ``config.cfg``, found without importing the package."""
     spec = importlib.util.find_spec(package)
@@ -55,7 +50,12 @@ def model_data_dir(package: str) -> Path:
 
 @functools.cache
 def load_model(lang: str) -> Language:
-    """The bare spaCy pipeline of ``lang`` (loaded once per process)."""
+    """The bare spaCy pipeline of ``lang``, loaded once per process and shared: do not change it."""
+    return read_model(lang)
+
+
+def read_model(lang: str) -> Language:
+    """A fresh copy of the bare spaCy pipeline of ``lang``, read from its installed data."""
     spec = MODELS.get(lang)
     if spec is None:
         raise KeyError(f"no pipeline for language {lang!r}; supported: {', '.join(MODELS)}")

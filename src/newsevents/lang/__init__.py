@@ -11,8 +11,6 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("fr", "es", "en")
-
 
 class MissingLanguageData(LookupError):
     """The language has no data file for the topic asked for."""
