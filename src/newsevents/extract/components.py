@@ -14,6 +14,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.extract.amounts import extract_amounts
+from newsevents.extract.entities import extract_entities
+
 Extractor = Callable[[Doc], Sequence[Any]]
 
 for _name in ("records", "failures", "article"):
@@ -52,23 +55,11 @@ class ExtractorComponent:
         return doc
 
 
-def _entities(doc: Doc) -> Sequence[Any]:
-    from newsevents.extract.entities import extract_entities
-
-    return extract_entities(doc)
-
-
-def _amounts(doc: Doc) -> Sequence[Any]:
-    from newsevents.extract.amounts import extract_amounts
-
-    return extract_amounts(doc)
-
-
 # kind -> (extractor, what it needs from the model). Order matters: later extractors may read the
 # records of earlier ones (quotes link speakers to entities, events bind all of them).
 EXTRACTORS: dict[str, tuple[Extractor, list[str]]] = {
-    "entities": (_entities, ["doc.ents"]),
-    "amounts": (_amounts, []),
+    "entities": (extract_entities, ["doc.ents"]),
+    "amounts": (extract_amounts, []),
 }
 
 
