@@ -18,6 +18,7 @@ from newsevents.jobs import JobReport, Problem, ReadOptions, extract_paths, inge
 from newsevents.pipeline import DEFAULT_BATCH_SIZE
 from newsevents.read import DEFAULT_MAX_CHARS, count_inputs
 from newsevents.records import to_dict
+from newsevents.serve.writer import open_writer
 from newsevents.store import DEFAULT_DB, ExportFormat, Filters, Store, StoreError
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -138,7 +139,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (StoreError, ModelNotInstalled) as exc:
+        except (StoreError, ModelNotInstalled) as exc:  # ServeError is a StoreError
             raise click.ClickException(str(exc)) from exc
 
 
@@ -201,8 +202,13 @@ def ingest(
     quiet: bool,
     db: Path,
 ) -> None:
-    """Analyse articles and store them with their records; duplicates are stored once."""
-    with Store(db) as store, _progress_bar(paths, quiet) as bar:
+    """Analyse articles and store them with their records; duplicates are stored once.
+
+    While `newsevents serve` runs on the same --db, the articles are analysed here and stored
+    through the server, which owns the store.
+    """
+    say = _say_err
+    with open_writer(db, say) as store, _progress_bar(paths, quiet) as bar:
         report = ingest_paths(
             paths,
             store,
@@ -212,6 +218,39 @@ def ingest(
         )
     click.echo(_summary(report, stored=True) + f"\nstore: {db}", err=True)
     sys.exit(0 if report.ok else 1)
+
+
+def _say_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="DuckDB store (created if missing); owned by the server while it runs.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
+)
+@click.option(
+    "--token-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File whose first line is the token that POST /api/articles needs "
+    "(default: the NEWSEVENTS_TOKEN environment variable; writing is disabled without one).",
+)
+def serve(db: Path, host: str, port: int, token_file: Path | None) -> None:
+    """Serve the dashboard and the JSON API of a store (http://127.0.0.1:8000 by default).
+
+    The server owns the store while it runs: `newsevents ingest --db` on the same file sends
+    its analyses to it, and the dashboard shows them on its next refresh.
+    """
+    from newsevents.serve.server import read_token, run_server
+
+    run_server(db, host=host, port=port, token=read_token(token_file), say=click.echo)
 
 
 def _print_rows(rows: Sequence[Any], columns: Sequence[str], as_json: bool) -> None:

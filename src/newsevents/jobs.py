@@ -16,7 +16,7 @@ from pathlib import Path
 from newsevents.pipeline import DEFAULT_BATCH_SIZE, AnalysisFailure, Analyzer
 from newsevents.read import DEFAULT_MAX_CHARS, ReadProblem, read_paths
 from newsevents.records import Analysis, Article
-from newsevents.store import Store
+from newsevents.serve.writer import Writer, open_writer
 
 Progress = Callable[[int], None]
 """Called with the number of articles just handled (read, skipped or failed)."""
@@ -129,13 +129,23 @@ def extract_paths(
 
 def ingest_paths(
     paths: Iterable[str | Path],
-    store: Store,
+    store: Writer | str | Path,
     options: ReadOptions = ReadOptions(),
     *,
     progress: Progress | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> JobReport:
-    """Read, analyse and store every article under ``paths``; duplicates are skipped unanalysed."""
+    """Read, analyse and store every article under ``paths``; duplicates are skipped unanalysed.
+
+    ``store`` is an open ``Store``, or the path of one: then, while ``newsevents serve`` owns
+    that store, the analyses are sent to the server (``warn`` hears about it).
+    """
+    if isinstance(store, str | Path):
+        with open_writer(store, warn) as writer:
+            return ingest_paths(
+                paths, writer, options, progress=progress, on_problem=on_problem, warn=warn
+            )
     report = JobReport()
 
     def is_new(article: Article) -> bool:

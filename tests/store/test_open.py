@@ -29,7 +29,8 @@ def test_first_open_creates_the_schema(db_path: Path) -> None:
     con = duckdb.connect(str(db_path), read_only=True)
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert tables == {"schema_version", "articles", "entities", "places", "times", "amounts",
-                      "quotes", "events"}  # fmt: skip
+                      "quotes", "events",
+                      "event_days", "event_cells", "event_cell_ids"}  # fmt: skip
     assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
     keys = con.execute(
         "SELECT table_name, constraint_column_names FROM duckdb_constraints() "

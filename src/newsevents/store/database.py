@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -20,8 +22,26 @@ from .errors import (
     StoreError,
     StoreWriteError,
 )
-from .queries import ArticleRow, EventRow, Filters, iter_analyses, list_articles, list_events
-from .schema import TABLES, create_schema, migrate, schema_version, user_tables, utc_now
+from .queries import (
+    ArticleRow,
+    EventRow,
+    Filters,
+    SearchMode,
+    analyses_of,
+    iter_analyses,
+    list_articles,
+    list_events,
+)
+from .schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    create_schema,
+    migrate,
+    schema_version,
+    user_tables,
+    utc_now,
+)
+from .search import build_index, index_is_fresh, load_fts
 from .writes import AddOutcome, find_duplicates, insert_analyses
 
 DEFAULT_DB = "newsevents.duckdb"
@@ -42,6 +62,10 @@ class Store:
         except BaseException:
             self._con.close()
             raise
+        self._fts = load_fts(self._con)
+        # One writer at a time on the shared connection: writes and index builds.
+        self._lock = threading.RLock()
+        self._indexed_revision: int | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -63,7 +87,8 @@ class Store:
 
         Cheap: call it before analysing an article to skip the ones already stored.
         """
-        return find_duplicates(self._con, [article])[0]
+        with self._lock:
+            return find_duplicates(self._con, [article])[0]
 
     def add(self, analysis: Analysis) -> AddOutcome:
         """Store one analysis, all of it or nothing; a duplicate is reported, not stored.
@@ -71,6 +96,10 @@ class Store:
         Raises ``StoreWriteError`` when it cannot be written; the articles stored before stay.
         """
         self._check_writable()
+        with self._lock:
+            return self._add(analysis)
+
+    def _add(self, analysis: Analysis) -> AddOutcome:
         con = self._con
         con.begin()
         try:
@@ -96,6 +125,10 @@ class Store:
         batch = list(analyses)
         if not batch:
             return []
+        with self._lock:
+            return self._add_many(batch)
+
+    def _add_many(self, batch: list[Analysis]) -> list[AddOutcome]:
         con = self._con
         con.begin()
         try:
@@ -113,15 +146,61 @@ class Store:
 
     def articles(self, filters: Filters = _NO_FILTERS) -> list[ArticleRow]:
         """The articles matching ``filters``, by publication date then id."""
-        return list_articles(self._con, filters)
+        return list_articles(self._con, filters, self.search_mode(filters))
 
     def events(self, filters: Filters = _NO_FILTERS) -> list[EventRow]:
         """The events matching ``filters``, by date, then article, then order in the text."""
-        return list_events(self._con, filters)
+        return list_events(self._con, filters, self.search_mode(filters))
 
     def analyses(self, filters: Filters = _NO_FILTERS) -> Iterator[Analysis]:
         """The stored analyses of the articles matching ``filters``, equal to those added."""
-        return iter_analyses(self._con, filters)
+        return iter_analyses(self._con, filters, self.search_mode(filters))
+
+    def analyses_of(self, ids: list[str]) -> list[Analysis]:
+        """The stored analyses of the articles ``ids``, in that order (unknown ids skipped)."""
+        with self.reading() as cursor:
+            return list(analyses_of(cursor, ids))
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one reader; DuckDB cursors can be used from any thread."""
+        cursor = self._con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    def revision(self) -> int:
+        """A number that grows with every write that stored something (the articles stored)."""
+        with self.reading() as cursor:
+            row = cursor.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
+    @property
+    def full_text(self) -> bool:
+        """Whether the DuckDB ``fts`` extension is loaded (else searches match words, unranked)."""
+        return self._fts
+
+    def search_mode(self, filters: Filters = _NO_FILTERS) -> SearchMode:
+        """How ``filters.q`` is matched now, bringing the full-text index up to date if needed.
+
+        The index covers the articles stored when it was built: after a write it is rebuilt by
+        the next search (a read-only store searches without it until then).
+        """
+        if not filters.q or not self._fts:
+            return "like"
+        revision = self.revision()
+        if self._indexed_revision == revision:
+            return "fts"
+        with self._lock, self.reading() as cursor:
+            if index_is_fresh(cursor):
+                self._indexed_revision = revision
+                return "fts"
+            if self.read_only:
+                return "like"
+            build_index(cursor)
+            self._indexed_revision = revision
+        return "fts"
 
     def export(
         self,
@@ -132,7 +211,9 @@ class Store:
         filters: Filters = _NO_FILTERS,
     ) -> int:
         """Write ``table`` to ``out`` (``-`` for stdout) as jsonl, csv or parquet; rows written."""
-        return _export.export(self._con, out, fmt=fmt, table=table, filters=filters)
+        return _export.export(
+            self._con, out, fmt=fmt, table=table, filters=filters, search=self.search_mode(filters)
+        )
 
     def counts(self) -> dict[str, int]:
         """How many rows each table holds."""
@@ -164,8 +245,11 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         # Without this, a query naming a missing table would read a Python variable of
         # that name from the caller's frame instead of failing.
+        # Extensions are never fetched: full-text search loads its own from an installed wheel.
         config: dict[str, str | bool | int | float | list[str]] = {
-            "python_enable_replacements": False
+            "python_enable_replacements": False,
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
         }
         return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as exc:
@@ -188,6 +272,12 @@ def _prepare(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None
     """Check the schema of an existing database, or create it in a new one."""
     version = schema_version(con)
     if version is not None:
+        if read_only and version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} was written by an older newsevents (store schema {version}); open it "
+                "once with a command that writes (newsevents ingest or newsevents serve) to "
+                "upgrade it."
+            )
         migrate(con, path, version)
         return
     if user_tables(con):

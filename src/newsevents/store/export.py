@@ -23,6 +23,7 @@ from .queries import (
     EVENT_ORDER,
     Filters,
     Query,
+    SearchMode,
     article_where,
     event_where,
     iter_analyses,
@@ -67,15 +68,16 @@ def export(
     fmt: ExportFormat,
     table: str = "events",
     filters: Filters = _NO_FILTERS,
+    search: SearchMode = "like",
 ) -> int:
     """Write ``table`` (rows matching ``filters``) to ``out`` (``-`` is stdout); rows written."""
     check_export(out, fmt, table)
     if table == "analyses":
         if str(out) == STDOUT:
-            return _write_analyses(con, filters, sys.stdout)
+            return _write_analyses(con, filters, sys.stdout, search)
         with _open_out(Path(out)) as stream:
-            return _write_analyses(con, filters, stream)
-    sql, params = table_query(table, filters)
+            return _write_analyses(con, filters, stream, search)
+    sql, params = table_query(table, filters, search)
     if str(out) != STDOUT:
         return _copy(con, sql, params, Path(out), fmt)
     # DuckDB writes to files only; going through one keeps stdout and file output identical.
@@ -88,20 +90,20 @@ def export(
     return written
 
 
-def table_query(table: str, filters: Filters) -> Query:
+def table_query(table: str, filters: Filters, search: SearchMode = "like") -> Query:
     """The SELECT giving the flat export rows of ``table``, in listing order."""
     limit, limit_params = limit_clause(filters)
     if table == "articles":
-        where, params = article_where(filters)
+        where, params = article_where(filters, search)
         cols = ", ".join(f"a.{quote_ident(c.name)}" for c in ARTICLE_COLUMNS)
         sql = f"SELECT {cols} FROM articles a {where} ORDER BY {ARTICLE_ORDER} {limit}"
         return sql, params + limit_params
     if table == "events":
-        where, params = event_where(filters)
+        where, params = event_where(filters, search)
         cols = f"{_record_columns('events', 'e')}, e.date_from, e.date_to, {_EVENT_PLACE}"
         sql = f"SELECT {cols} FROM {EVENT_FROM} {where} ORDER BY {EVENT_ORDER} {limit}"
         return sql, params + limit_params
-    where, params = article_where(filters)
+    where, params = article_where(filters, search)
     sql = (
         f"SELECT {_record_columns(table, 'r')} FROM {table} r "
         f"JOIN articles a ON a.id = r.article_id {where} "
@@ -159,9 +161,11 @@ def _check_parent(path: Path) -> None:
         raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
 
 
-def _write_analyses(con: duckdb.DuckDBPyConnection, filters: Filters, stream: TextIO) -> int:
+def _write_analyses(
+    con: duckdb.DuckDBPyConnection, filters: Filters, stream: TextIO, search: SearchMode
+) -> int:
     count = 0
-    for analysis in iter_analyses(con, filters):
+    for analysis in iter_analyses(con, filters, search):
         stream.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -11,9 +11,10 @@ import duckdb
 
 from newsevents.records import RECORD_KINDS, Amount, Entity, Event, Place, Quote, Time
 
+from . import aggregates
 from .errors import SchemaVersionError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 """Bumped, with a migration in ``migrate``, whenever a table or column changes."""
 
 RECORD_CLASSES: dict[str, type] = {
@@ -79,6 +80,33 @@ Every record is also kept whole in the ``record`` JSON column; the fields not li
 EVENT_DATE_COLUMNS = _cols("date_from:DATE date_to:DATE")
 """The calendar days an event's ``date_value`` covers, derived on write to filter on dates."""
 
+EVENT_FILTER_COLUMNS = _cols(
+    "day_from:DATE day_to:DATE lang:VARCHAR place_name:VARCHAR place_country:VARCHAR "
+    "place_lat:DOUBLE place_lon:DOUBLE place_text:VARCHAR place_precision:VARCHAR "
+    "article_title:VARCHAR article_published:DATE article_source:VARCHAR article_url:VARCHAR"
+)
+"""Copies kept on each event, so that listing events reads the events table alone.
+
+``day_from``/``day_to`` are ``date_from``/``date_to``, or the publication date when the event
+has no date; ``lang`` and the ``article_*`` columns are its article's; the ``place_*`` columns
+are those of its place.
+"""
+
+UNCOMPRESSED = frozenset(
+    ("record", "place_text", "article_title", "article_source", "article_url", "place_name")
+)
+"""Event columns a page reads for a few rows scattered over the table: decoding compressed
+strings costs a whole vector per row, plain ones cost the row only."""
+
+KEY_COLUMN = Column("article_key", "BIGINT")
+"""A number given to each article as it is stored, growing with every article; each record row
+carries its article's. Rows are appended in that order, so a lookup by key reads only the few
+row groups holding it, and joins and semi-joins compare integers instead of strings."""
+
+EVENTS_INDEX = "CREATE INDEX IF NOT EXISTS events_article_key ON events (article_key)"
+"""A page of events fetches its ~100 rows by article number, scattered over the table when a
+search picked them: the index finds them without reading the rows in between."""
+
 TABLES: tuple[str, ...] = ("articles", *RECORD_KINDS)
 
 
@@ -90,10 +118,10 @@ def quote_ident(name: str) -> str:
 def stored_columns(table: str) -> tuple[Column, ...]:
     """Every column of ``table`` in order, including the bookkeeping ones."""
     if table == "articles":
-        return ARTICLE_COLUMNS
-    extra = EVENT_DATE_COLUMNS if table == "events" else ()
+        return (*ARTICLE_COLUMNS, KEY_COLUMN)
+    extra = (*EVENT_DATE_COLUMNS, *EVENT_FILTER_COLUMNS) if table == "events" else ()
     head = _cols("article_id:VARCHAR id:VARCHAR seq:INTEGER")
-    return (*head, *RECORD_COLUMNS[table], *extra, Column("record", "JSON"))
+    return (*head, *RECORD_COLUMNS[table], *extra, KEY_COLUMN, Column("record", "JSON"))
 
 
 def nested_fields(table: str) -> tuple[str, ...]:
@@ -102,19 +130,21 @@ def nested_fields(table: str) -> tuple[str, ...]:
     return tuple(f.name for f in fields(RECORD_CLASSES[table]) if f.name not in flat)
 
 
-def _create_table_sql(table: str) -> str:
+def _create_table_sql(table: str, name: str | None = None) -> str:
     cols = [f"{quote_ident(c.name)} {c.sql_type}" for c in stored_columns(table)]
     required: tuple[str, ...]
     if table == "articles":
         cols[0] += " PRIMARY KEY"
-        required = ("text", "text_hash", "ingested_at", "status", "provenance")
+        required = ("text", "text_hash", "ingested_at", "status", "provenance", "article_key")
     else:
         cols.append("PRIMARY KEY (article_id, id)")
-        required = ("article_id", "id", "seq", "record")
+        required = ("article_id", "id", "seq", "article_key", "record")
     for i, col in enumerate(stored_columns(table)):
         if col.name in required:
             cols[i] += " NOT NULL"
-    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)})"
+        if table == "events" and col.name in UNCOMPRESSED:
+            cols[i] += " USING COMPRESSION uncompressed"
+    return f"CREATE TABLE IF NOT EXISTS {name or table} ({', '.join(cols)})"
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -129,6 +159,9 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(_create_table_sql(table))
         # The duplicate check looks articles up by text hash on every add.
         con.execute("CREATE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)")
+        con.execute(EVENTS_INDEX)
+        for sql in aggregates.CREATE:
+            con.execute(sql)
         con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, utc_now()])
         con.commit()
     except BaseException:
@@ -157,7 +190,80 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str, found: int) -> None:
     """Bring a database of schema version ``found`` to ``SCHEMA_VERSION``."""
     if found > SCHEMA_VERSION:
         raise SchemaVersionError(path, found, SCHEMA_VERSION)
-    # Version 1 is the first: nothing older exists to migrate from yet.
+    if found == SCHEMA_VERSION:
+        return
+    con.begin()
+    try:
+        if found < 2:
+            _add_event_filter_columns(con)
+        if found < 3:
+            _add_article_keys(con)
+            for sql in aggregates.CREATE:
+                con.execute(sql)
+            aggregates.rebuild(con)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, utc_now()])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _add_event_filter_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: events carry copies of their days, article and place; records uncompressed."""
+    derived = {
+        "day_from": "coalesce(e.date_from, a.published)",
+        "day_to": "coalesce(e.date_to, a.published)",
+        "lang": "a.lang",
+        "place_name": "p.name",
+        "place_country": "upper(p.country_code)",
+        "place_lat": "p.lat",
+        "place_lon": "p.lon",
+        "place_text": "p.text",
+        "place_precision": "p.precision",
+        "article_title": "a.title",
+        "article_published": "a.published",
+        "article_source": "a.source",
+        "article_url": "a.url",
+    }
+    columns = [c for c in stored_columns("events") if c.name != KEY_COLUMN.name]
+    select = ", ".join(derived.get(c.name, f"e.{quote_ident(c.name)}") for c in columns)
+    definition = ", ".join(f"{quote_ident(c.name)} {c.sql_type}" for c in columns)
+    con.execute(f"CREATE TABLE events_v2 ({definition}, PRIMARY KEY (article_id, id))")
+    con.execute(
+        f"INSERT INTO events_v2 SELECT {select} FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
+    )
+    con.execute("DROP TABLE events")
+    con.execute("ALTER TABLE events_v2 RENAME TO events")
+
+
+def _add_article_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: articles are numbered in the order stored, and every record row carries the
+    number of its article, its rows kept in that order."""
+    old = [c.name for c in ARTICLE_COLUMNS]
+    names = ", ".join(quote_ident(c) for c in old)
+    con.execute(_create_table_sql("articles", "articles_v3"))
+    con.execute(
+        f"INSERT INTO articles_v3 SELECT {names}, row_number() OVER (ORDER BY rowid) "
+        "FROM articles ORDER BY rowid"
+    )
+    for kind in RECORD_KINDS:
+        columns = stored_columns(kind)
+        select = ", ".join(
+            "a.article_key" if c == KEY_COLUMN else f"r.{quote_ident(c.name)}" for c in columns
+        )
+        con.execute(_create_table_sql(kind, f"{kind}_v3"))
+        con.execute(
+            f"INSERT INTO {kind}_v3 SELECT {select} FROM {kind} r "
+            "JOIN articles_v3 a ON a.id = r.article_id ORDER BY a.article_key, r.seq"
+        )
+        con.execute(f"DROP TABLE {kind}")
+        con.execute(f"ALTER TABLE {kind}_v3 RENAME TO {kind}")
+    con.execute("DROP TABLE articles")
+    con.execute("ALTER TABLE articles_v3 RENAME TO articles")
+    con.execute("CREATE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)")
+    con.execute(EVENTS_INDEX)
 
 
 def utc_now() -> dt.datetime:

@@ -11,9 +11,19 @@ from typing import Any, Literal
 
 import duckdb
 
-from newsevents.records import RECORD_KINDS, Analysis, Article, to_dict
+from newsevents.records import RECORD_KINDS, Analysis, Article, Event, Place, to_dict
 
-from .schema import Column, date_range, quote_ident, stored_columns, text_hash
+from . import aggregates
+from .schema import (
+    EVENT_DATE_COLUMNS,
+    EVENT_FILTER_COLUMNS,
+    KEY_COLUMN,
+    Column,
+    date_range,
+    quote_ident,
+    stored_columns,
+    text_hash,
+)
 
 DuplicateReason = Literal["same id", "same text"]
 
@@ -36,8 +46,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def article_row(analysis: Analysis, ingested_at: dt.datetime) -> dict[str, Any]:
-    """The ``articles`` row of an analysis."""
+def article_row(analysis: Analysis, ingested_at: dt.datetime, key: int) -> dict[str, Any]:
+    """The ``articles`` row of an analysis, numbered ``key``."""
     article, provenance = analysis.article, analysis.provenance
     return {
         "id": article.id,
@@ -54,26 +64,59 @@ def article_row(analysis: Analysis, ingested_at: dt.datetime) -> dict[str, Any]:
         "status": provenance.status,
         "reason": provenance.reason,
         "provenance": _json(to_dict(provenance)),
+        "article_key": key,
     }
 
 
+_DERIVED = frozenset(c.name for c in (*EVENT_DATE_COLUMNS, *EVENT_FILTER_COLUMNS, KEY_COLUMN))
+
+
 def record_rows(kind: str, analysis: Analysis) -> list[dict[str, Any]]:
-    """The rows of one record table for an analysis, in the order of its records."""
+    """The rows of one record table for an analysis, in the order of its records.
+
+    ``article_key`` is left out: the article's number is known only when it is inserted.
+    """
     rows = []
-    columns = stored_columns(kind)[3:-1]  # between article_id, id, seq and record
+    columns = [c for c in stored_columns(kind)[3:-1] if c.name not in _DERIVED]
+    places = {place.id: place for place in analysis.places}
     for seq, record in enumerate(getattr(analysis, kind)):
         row: dict[str, Any] = {"article_id": analysis.article.id, "id": record.id, "seq": seq}
-        for col in columns:
-            if col.name in ("date_from", "date_to"):
-                continue
+        for col in columns:  # between article_id, id, seq and record
             row[col.name] = getattr(record, col.name)
         if kind == "events":
-            first, last = date_range(record.date_value)
-            row["date_from"] = first.isoformat() if first else None
-            row["date_to"] = last.isoformat() if last else None
+            row.update(_event_copies(record, analysis, places.get(record.place)))
         row["record"] = _json(to_dict(record))
         rows.append(row)
     return rows
+
+
+def _event_copies(event: Event, analysis: Analysis, place: Place | None) -> dict[str, Any]:
+    """The derived columns of an event: its days, its article's language, its place."""
+    first, last = date_range(event.date_value)
+    article = analysis.article
+    published = article.published
+    day_from, day_to = (first, last) if first and last else (published, published)
+    return {
+        "date_from": _iso(first),
+        "date_to": _iso(last),
+        "day_from": _iso(day_from),
+        "day_to": _iso(day_to),
+        "lang": analysis.provenance.lang or analysis.article.lang,
+        "place_name": place.name if place else None,
+        "place_country": place.country_code.upper() if place and place.country_code else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
+        "place_text": place.text if place else None,
+        "place_precision": place.precision if place else None,
+        "article_title": article.title,
+        "article_published": _iso(published),
+        "article_source": article.source,
+        "article_url": article.url,
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _payload_type(col: Column) -> str:
@@ -101,14 +144,27 @@ def insert_sql(table: str) -> str:
 def insert_analyses(
     con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis], ingested_at: dt.datetime
 ) -> None:
-    """Insert the articles and records of ``analyses`` with one statement per table."""
+    """Insert the articles and records of ``analyses`` with one statement per table.
+
+    The articles are numbered after the last one stored, in the order given, and the event
+    aggregates take in their events.
+    """
     if not analyses:
         return
-    con.execute(insert_sql("articles"), [_json([article_row(a, ingested_at) for a in analyses])])
+    last = con.execute("SELECT coalesce(max(article_key), 0) + 1 FROM articles").fetchone()
+    first = int(last[0]) if last else 1
+    keys = range(first, first + len(analyses))
+    articles = [article_row(a, ingested_at, k) for a, k in zip(analyses, keys, strict=True)]
+    con.execute(insert_sql("articles"), [_json(articles)])
     for kind in RECORD_KINDS:
-        rows = [row for a in analyses for row in record_rows(kind, a)]
+        rows = []
+        for analysis, key in zip(analyses, keys, strict=True):
+            for row in record_rows(kind, analysis):
+                row["article_key"] = key
+                rows.append(row)
         if rows:
             con.execute(insert_sql(kind), [_json(rows)])
+    aggregates.add_events(con, first)
 
 
 def find_duplicates(
