@@ -1,0 +1,169 @@
+"""Places: toponyms found, candidates retrieved and ranked, on the committed gazetteer."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.extract.components import doc_records
+from newsevents.extract.places import extract_places, place_rules, resolve_spans
+from newsevents.records import Entity, Place, Span
+
+
+def resolve(
+    text: str, *names: str, lang: str = "fr", countries: tuple[str, ...] = ()
+) -> list[Place]:
+    """Resolve the first occurrence of each name in ``text``."""
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    return resolve_spans(text, spans, lang, countries)
+
+
+def blank_doc(text: str, lang: str, entities: tuple[Entity, ...] = ()) -> Doc:
+    doc = spacy.blank(lang)(text)
+    doc_records(doc)["entities"] = entities
+    return doc
+
+
+def entity(text: str, name: str, label: str, n: int) -> Entity:
+    start = text.index(name)
+    span = Span(name, start, start + len(name))
+    return Entity(f"e{n}", name, span.start, span.end, label, name, (span,))  # type: ignore[arg-type]
+
+
+def test_paris_is_the_french_capital() -> None:
+    [paris] = resolve("Manifestation à Paris ce samedi.", "Paris")
+    assert (paris.geonames_id, paris.country_code, paris.precision) == ("2988507", "FR", "city")
+    assert paris.lat is not None and abs(paris.lat - 48.85) < 0.1
+    assert paris.alternatives and all(a.geonames_id != "2988507" for a in paris.alternatives)
+
+
+def test_georgia_is_the_country_unless_the_article_is_about_the_us() -> None:
+    [georgia] = resolve("Protests in Georgia over the new law.", "Georgia", lang="en")
+    assert (georgia.geonames_id, georgia.country_code, georgia.precision) == (
+        "614540",
+        "GE",
+        "country",
+    )
+    text = "Storms hit Atlanta and Savannah; Georgia declared an emergency."
+    *_, state = resolve(text, "Atlanta", "Savannah", "Georgia", lang="en")
+    assert (state.country_code, state.admin1, state.precision) == ("US", "GA", "admin1")
+    [by_norp] = resolve("Georgia votes today.", "Georgia", lang="en", countries=("US", "US"))
+    assert by_norp.country_code == "US"
+
+
+def test_arica_chile_and_tacna_peru() -> None:
+    arica, _ = resolve("Le gouverneur d'Arica, Chile, a parlé.", "Arica", "Chile")
+    assert (arica.geonames_id, arica.country_code, arica.precision) == ("3899361", "CL", "city")
+    [tacna] = resolve("Llegaron a Tacna (Perú) el viernes.", "Tacna", lang="es")
+    assert (tacna.geonames_id, tacna.country_code, tacna.precision) == ("3928128", "PE", "city")
+
+
+def test_border_with_peru_is_about_peru() -> None:
+    [peru] = resolve("Des migrants bloqués à la frontière avec le Pérou.", "Pérou")
+    assert (peru.geonames_id, peru.country_code, peru.precision) == ("3932488", "PE", "country")
+
+
+def test_direction_word_makes_a_country_a_region() -> None:
+    [north] = resolve("Des pluies dans le nord du Pérou.", "Pérou")
+    assert (north.country_code, north.precision) == ("PE", "region")
+    [south] = resolve("Heavy rain across southern Peru.", "Peru", lang="en")
+    assert (south.country_code, south.precision) == ("PE", "region")
+
+
+def test_nationality_word_given_as_a_toponym_points_to_its_country() -> None:
+    [french] = resolve("The French engineer left.", "French", lang="en")
+    assert (french.country_code, french.precision) == ("FR", "country")
+
+
+def test_unknown_name_stays_unresolved() -> None:
+    [place] = resolve("Il vit à Zqxwvillé depuis un an.", "Zqxwvillé")
+    assert place.geonames_id is None and place.lat is None and place.confidence == 0.0
+
+
+def test_gazetteer_finds_crossings_regions_and_countries_without_a_model() -> None:
+    text = (
+        "Une vidéo du gouverneur, dans le Nord du Chili, montre des migrants au poste-frontière "
+        "de Chacalluta-Santa Rosa. Ils veulent entrer au Pérou."
+    )
+    places = extract_places(blank_doc(text, "fr"))
+    found = {p.text: p for p in places}
+    assert set(found) == {"Nord du Chili", "Chacalluta-Santa Rosa", "Pérou"}
+    assert found["Nord du Chili"].geonames_id == "nx:rgn:norte-grande-chile"
+    assert found["Nord du Chili"].precision == "region"
+    assert found["Chacalluta-Santa Rosa"].geonames_id == "nx:pstb:chacalluta-santa-rosa"
+    assert found["Chacalluta-Santa Rosa"].precision == "point"
+    assert found["Pérou"].country_code == "PE"
+    assert [p.id for p in places] == ["p1", "p2", "p3"]
+    for p in places:
+        assert text[p.start : p.end] == p.text
+
+
+def test_names_inside_organisations_are_not_places() -> None:
+    text = "La chaîne péruvienne Radio Tacna a diffusé des images prises à Tacna."
+    last = text.rindex("Tacna")
+    radio = entity(text, "Radio Tacna", "ORG", 1)
+    town = Entity("e2", "Tacna", last, last + 5, "LOC", "Tacna", (Span("Tacna", last, last + 5),))
+    inner = Entity(
+        "e3",
+        "Tacna",
+        text.index("Tacna"),
+        text.index("Tacna") + 5,
+        "LOC",
+        "Tacna",
+        (Span("Tacna", text.index("Tacna"), text.index("Tacna") + 5),),
+    )
+    places = extract_places(blank_doc(text, "fr", (radio, town, inner)))
+    assert [(p.start, p.geonames_id) for p in places] == [(last, "3928128")]
+
+
+def test_organisation_head_before_a_name_blocks_it() -> None:
+    text = "Selon Radio Tacna, le calme est revenu."
+    start = text.index("Tacna")
+    loc = Entity(
+        "e1", "Tacna", start, start + 5, "LOC", "Tacna", (Span("Tacna", start, start + 5),)
+    )
+    assert extract_places(blank_doc(text, "fr", (loc,))) == []
+
+
+def test_nationality_words_are_not_places() -> None:
+    text = "Un migrant vénézuélien est arrivé au Chili."
+    norp = entity(text, "vénézuélien", "NORP", 1)
+    places = extract_places(blank_doc(text, "fr", (norp,)))
+    assert [p.text for p in places] == ["Chili"]
+
+
+def test_blank_pipelines_do_not_fail() -> None:
+    for lang in ("fr", "es", "en"):
+        doc = spacy.blank(lang)("")
+        assert extract_places(doc) == []
+        assert place_rules(lang).cues
+
+
+def test_cue_words_of_each_language() -> None:
+    [region] = resolve("La región de Tacna declaró la emergencia.", "Tacna", lang="es")
+    assert (region.country_code, region.precision) == ("PE", "admin1")
+    [city] = resolve("Le maire de Tacna a parlé.", "Tacna")
+    assert (city.geonames_id, city.precision) == ("3928128", "city")
+    [state] = resolve("The governor of Georgia spoke.", "Georgia", lang="en")
+    assert (state.country_code, state.precision) == ("US", "admin1")
+
+
+def test_name_before_county_is_the_county() -> None:
+    text = "Storms hit Barrow and Jackson counties, and Henry County schools closed."
+    barrow, jackson, henry = resolve(text, "Barrow", "Jackson", "Henry", lang="en")
+    assert (barrow.feature_code, barrow.admin1) == ("ADM2", "GA")
+    assert jackson.feature_code == "ADM2" and jackson.name == "Jackson County"
+    assert henry.feature_code == "ADM2" and henry.name == "Henry County"
+
+
+def test_nationality_word_is_its_country_before_a_town_of_that_name() -> None:
+    [canadian] = resolve("Like many Canadian provinces, it has no rules.", "Canadian", lang="en")
+    assert (canadian.country_code, canadian.precision) == ("CA", "country")
+
+
+def test_acronym_is_not_the_town_it_spells() -> None:
+    [eu] = resolve("Slovenia is a specific case in the EU and NATO.", "EU", lang="en")
+    assert eu.geonames_id is None or eu.precision != "city"
