@@ -8,7 +8,7 @@ from newsevents.analyze.models import MODELS
 from newsevents.lang import MissingLanguageData, available_languages, load_data
 
 
-@pytest.mark.parametrize("topic", ["amounts", "calendar", "entities", "demonyms"])
+@pytest.mark.parametrize("topic", ["amounts", "calendar", "entities", "demonyms", "times"])
 def test_every_language_with_a_pipeline_has_every_topic(topic: str) -> None:
     assert set(tuple(MODELS)) <= set(available_languages(topic))
     for lang in tuple(MODELS):

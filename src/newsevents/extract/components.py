@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 
 from newsevents.extract.amounts import extract_amounts
 from newsevents.extract.entities import extract_entities
+from newsevents.extract.places import extract_places
+from newsevents.extract.quotes import extract_quotes
+from newsevents.extract.times import extract_times
 
 Extractor = Callable[[Doc], Sequence[Any]]
 
@@ -60,6 +63,9 @@ class ExtractorComponent:
 EXTRACTORS: dict[str, tuple[Extractor, list[str]]] = {
     "entities": (extract_entities, ["doc.ents"]),
     "amounts": (extract_amounts, []),
+    "times": (extract_times, []),
+    "places": (extract_places, []),
+    "quotes": (extract_quotes, []),
 }
 
 
