@@ -341,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     from fastapi.testclient import TestClient
 
     from newsevents.serve import create_app
+    from newsevents.serve.server import freeze_long_lived_objects
 
     with Store(args.db) as store:
         counts = store.counts()
@@ -348,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         mode = store.search_mode(Filters(q="index"))
         index_time = time.perf_counter() - began
         client = TestClient(create_app(store))
+        freeze_long_lived_objects()  # as `newsevents serve` does before serving
         rng = random.Random(7)
         rows = []
         for name, draw in cases(rng, counts["articles"]).items():

@@ -257,7 +257,14 @@ def _row(name: str, documents: int, scores: Scores, run: Run) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--set", default="all", choices=["all", *GOLD_SETS])
-    parser.add_argument("--eval-dir", type=Path, default=SHARED, help="the shared gold folder")
+    parser.add_argument(
+        "--shared",
+        "--eval-dir",
+        dest="eval_dir",
+        type=Path,
+        default=SHARED,
+        help="the shared gold folder",
+    )
     parser.add_argument("--limit", type=int, default=None, help="documents per set")
     parser.add_argument(
         "--peers-python",
@@ -275,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if not args.eval_dir.is_dir():
         print(
-            f"gold folder {args.eval_dir} not found: pass --eval-dir with the folder holding "
+            f"gold folder {args.eval_dir} not found: pass --shared with the folder holding "
             "french_timebank/, meantime_timex/ and tempeval3_tbaq/",
             file=sys.stderr,
         )

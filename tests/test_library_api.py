@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from newsevents.jobs import ReadOptions, ingest_paths
 from newsevents.pipeline import Analyzer
 from newsevents.read import read_text
 from newsevents.records import to_dict
+from newsevents.serve import create_app
 from newsevents.store import Filters, Store
 
 
@@ -29,3 +31,7 @@ def test_the_readme_calls_work(tmp_path: Path, example_path: Path) -> None:
         report = ingest_paths([example_path], store, ReadOptions(lang="fr"))
         assert (report.stored, report.failures) == (1, [])
         assert [row.lang for row in store.articles(Filters(lang="fr"))] == ["fr"]
+
+    with TestClient(create_app(tmp_path / "store.duckdb")) as client:
+        status = client.get("/api/status").json()
+    assert status["counts"]["articles"] == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
+import random
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +76,100 @@ def test_map_from_aggregates_equals_map_from_events(
         counted = v.map_clusters(con, Filters(types=types, statuses=ALL_STATUSES), "like", zoom)
     assert kept == counted
     assert sum(c["count"] for c in kept["clusters"]) == (5 if types != ("THREATEN",) else 0)
+
+
+def fill_map(store: Store) -> None:
+    """Sixty articles around a few points, so that clusters of more and fewer than
+    CLUSTER_IDS events meet at the coarse zooms and part at the fine ones."""
+    rng = random.Random(6)
+    points = [(-18.4746, -70.2979), (-18.01, -70.25), (35.8883, -5.3162), (-20.2, -70.15)]
+    analyses = []
+    for i in range(60):
+        lat, lon = rng.choice(points)
+        lat, lon = lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3)
+        analysis = make_analysis(
+            f"m{i:02d}",
+            city=rng.choice(("Tacna", "Arica")),
+            day=rng.randrange(1, 29),
+            event_date=rng.choice(("2025-11-28", "2023-04", None, "2024-W10")),
+        )
+        place = dataclasses.replace(analysis.places[0], lat=lat, lon=lon)
+        analyses.append(dataclasses.replace(analysis, places=(place,)))
+    store.add_many(analyses)
+
+
+def expected_map(store: Store, filters: Filters, zoom: int) -> list[dict[str, Any]]:
+    """The clusters of ``filters`` at ``zoom``, grouped here from the event items."""
+    size = aggregates.cell_size(zoom)
+    cells: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    with store.reading() as con:
+        for item in v.iter_event_items(con, filters, "like"):
+            place = item["place"]
+            if place is None or place["lat"] is None or place["lon"] is None:
+                continue
+            cell = (math.floor(place["lat"] / size), math.floor(place["lon"] / size))
+            cells.setdefault(cell, []).append(item)
+    clusters = []
+    for items in cells.values():
+        names = {i["place"]["name"] for i in items if i["place"]["name"] is not None}
+        types: dict[str, int] = {}
+        for item in items:
+            types[item["type"]] = types.get(item["type"], 0) + 1
+        few = len(items) <= aggregates.CLUSTER_IDS
+        clusters.append(
+            {
+                "lat": sum(i["place"]["lat"] for i in items) / len(items),
+                "lon": sum(i["place"]["lon"] for i in items) / len(items),
+                "count": len(items),
+                "types": dict(sorted(types.items())),
+                "event_ids": sorted(i["id"] for i in items) if few else [],
+                "place_name": names.pop() if len(names) == 1 else None,
+            }
+        )
+    return sorted(clusters, key=lambda c: (-c["count"], c["lat"], c["lon"]))
+
+
+def same_clusters(found: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> None:
+    assert len(found) == len(wanted)
+    for got, want in zip(found, wanted, strict=True):
+        assert got["lat"] == pytest.approx(want["lat"], abs=1e-5)
+        assert got["lon"] == pytest.approx(want["lon"], abs=1e-5)
+        assert {k: got[k] for k in ("count", "types", "event_ids", "place_name")} == {
+            k: want[k] for k in ("count", "types", "event_ids", "place_name")
+        }
+        assert list(got["types"]) == sorted(got["types"])
+
+
+@pytest.mark.parametrize("zoom", [0, 3, 6, aggregates.FINE_ZOOM, 11])
+@pytest.mark.parametrize("types", [(), ("COERCE",)])
+def test_map_clusters_equal_the_events_grouped_here(
+    store: Store, zoom: int, types: tuple[str, ...]
+) -> None:
+    """Big clusters (no ids) and small ones (all their ids, sorted), from the stored cells,
+    from the events, and grouped in Python, agree on counts, types, positions and names."""
+    fill_map(store)
+    with store.reading() as con:
+        kept = v.map_clusters(con, Filters(types=types), "like", zoom)
+        counted = v.map_clusters(con, Filters(types=types, statuses=ALL_STATUSES), "like", zoom)
+    assert kept == counted
+    same_clusters(kept["clusters"], expected_map(store, Filters(types=types), zoom))
+    sizes = [c["count"] for c in kept["clusters"]]
+    if zoom == 0:
+        assert max(sizes) > aggregates.CLUSTER_IDS
+    if zoom == 11:
+        assert max(sizes) <= aggregates.CLUSTER_IDS
+
+
+@pytest.mark.parametrize("zoom", [0, 6, 11])
+def test_map_of_a_date_range_equals_the_events_grouped_here(store: Store, zoom: int) -> None:
+    fill_map(store)
+    for since, until in [(D(2025, 11, 1), D(2025, 11, 30)), (D(2023, 1, 1), D(2024, 12, 31))]:
+        filters = Filters(since=since, until=until)
+        with store.reading() as con:
+            found = v.map_clusters(con, filters, "like", zoom)["clusters"]
+        wanted = expected_map(store, filters, zoom)
+        assert wanted
+        same_clusters(found, wanted)
 
 
 @pytest.mark.parametrize("interval", [None, "day", "week", "month"])

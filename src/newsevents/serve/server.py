@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import ipaddress
 import os
 import secrets
@@ -83,6 +84,15 @@ def open_served_store(db: Path | str) -> Store:
         raise
 
 
+def freeze_long_lived_objects() -> None:
+    """Keep what is loaded by now (modules, the application) out of the collector's full passes.
+
+    It lives as long as the server; the many objects of a large answer (a map of thousands of
+    clusters) trigger a full collection every few requests: about 5 ms each instead of 60.
+    """
+    gc.freeze()
+
+
 def run_server(
     db: Path | str,
     *,
@@ -108,6 +118,7 @@ def run_server(
         say("writing with POST /api/articles: " + ("enabled" if token else "disabled (no token)"))
         say("stop with Ctrl+C")
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        freeze_long_lived_objects()
         server.run(sockets=[sock])
     finally:
         remove_serve_file(db, pid)

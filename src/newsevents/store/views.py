@@ -317,73 +317,82 @@ def _only(filters: Filters, *allowed: str) -> bool:
 def map_clusters(
     con: duckdb.DuckDBPyConnection, filters: Filters, search: SearchMode, zoom: int
 ) -> dict[str, Any]:
-    """Located events grouped on a grid whose cells shrink as ``zoom`` grows."""
+    """Located events grouped on a grid whose cells shrink as ``zoom`` grows.
+
+    A cluster lists the ids of its events (sorted) when it has at most ``CLUSTER_IDS`` of
+    them; a bigger cluster lists none: it is zoomed into, not opened."""
     filters = replace(filters, limit=None, offset=0)
     size = cell_size(zoom)
-    # The first ids of each cell come from the lists of ids of its groups (taking the least of
-    # a cell's ids is cheaper than merging the lists).
-    ids = (
-        f"SELECT gy, gx, list_sort(min(id, {CLUSTER_IDS})) AS ids "
-        "FROM (SELECT gy, gx, unnest(ids) AS id FROM g) GROUP BY gy, gx"
-    )
+    small = f"c.total <= {CLUSTER_IDS:d}"
     if zoom <= FINE_ZOOM and _only(filters, "types"):
-        # The stored cells of this zoom, one row per cell and type.
+        # The stored cells of this zoom, one row per cell and type, summed by cell. A small
+        # cell's stored ids are all its ids (the stored lists keep up to CLUSTER_IDS each).
         where, params = event_where(filters, search)
         zoomed = f"e.zoom = {zoom:d}"
         where = f"{where} AND {zoomed}" if where else f"WHERE {zoomed}"
-        groups = (
-            "SELECT e.gy, e.gx, e.type, e.n, e.lat, e.lon, e.lo, e.hi, e.ids "
-            f"FROM event_cells e {where}"
-        )
-        if not filters.types:  # the first ids of every type together, kept per cell
-            ids = f"SELECT e.gy, e.gx, e.ids FROM event_cell_ids e WHERE e.zoom = {zoom:d}"
+        sql = f"""
+            WITH g AS (
+                SELECT e.gy, e.gx, e.type, e.n, e.lat, e.lon, e.lo, e.hi, e.ids
+                FROM event_cells e {where}
+            ),
+            c AS MATERIALIZED (
+                SELECT gy, gx, sum(lat) / sum(n) AS lat, sum(lon) / sum(n) AS lon,
+                       sum(n)::BIGINT AS total, json_group_object(type, n)::VARCHAR AS types,
+                       CASE WHEN min(lo) = max(hi) THEN min(lo) END AS name
+                FROM g GROUP BY gy, gx
+            ),
+            i AS (
+                SELECT g.gy, g.gx, list_sort(flatten(list(g.ids))) AS ids
+                FROM g SEMI JOIN (SELECT gy, gx FROM c WHERE {small}) c
+                    ON c.gy = g.gy AND c.gx = g.gx
+                GROUP BY g.gy, g.gx
+            )
+            SELECT c.lat, c.lon, c.total, c.types, i.ids, c.name
+            FROM c LEFT JOIN i ON i.gy = c.gy AND i.gx = c.gx ORDER BY c.total DESC, 1, 2
+        """
     else:
         where, params = event_where(filters, search)
         located = "e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL"
         where = f"{where} AND {located}" if where else f"WHERE {located}"
-        # One pass over the events groups them by cell and type, another takes the first ids
-        # of each cell (far fewer groups to keep ids for than cells and types).
-        cell = f"floor(e.place_lat / {size!r}) AS gy, floor(e.place_lon / {size!r}) AS gx"
-        groups = f"""
-            SELECT {cell}, e.type, count(*) AS n, sum(e.place_lat) AS lat,
-                   sum(e.place_lon) AS lon, min(e.place_name) AS lo, max(e.place_name) AS hi
-            FROM events e {where} GROUP BY ALL
+        # The cells (count, position, place name) in one pass over the matching events, their
+        # counts by type in another, the ids of the small cells in a third: grouping by cell
+        # and type keeps only counts, and ids are gathered for few events.
+        gy, gx = f"floor(e.place_lat / {size!r})", f"floor(e.place_lon / {size!r})"
+        sql = f"""
+            WITH c AS MATERIALIZED (
+                SELECT {gy} AS gy, {gx} AS gx, sum(e.place_lat) / count(*) AS lat,
+                       sum(e.place_lon) / count(*) AS lon, count(*) AS total,
+                       CASE WHEN min(e.place_name) = max(e.place_name)
+                            THEN min(e.place_name) END AS name
+                FROM events e {where} GROUP BY ALL
+            ),
+            g AS (SELECT {gy} AS gy, {gx} AS gx, e.type, count(*) AS n FROM events e {where}
+                  GROUP BY ALL),
+            t AS (SELECT gy, gx, json_group_object(type, n)::VARCHAR AS types FROM g
+                  GROUP BY gy, gx),
+            i AS (
+                SELECT {gy} AS gy, {gx} AS gx, list_sort(list(e.id)) AS ids
+                FROM events e SEMI JOIN (SELECT gy, gx FROM c WHERE {small}) c
+                    ON c.gy = {gy} AND c.gx = {gx}
+                {where} GROUP BY ALL
+            )
+            SELECT c.lat, c.lon, c.total, t.types, i.ids, c.name
+            FROM c JOIN t ON t.gy = c.gy AND t.gx = c.gx
+            LEFT JOIN i ON i.gy = c.gy AND i.gx = c.gx ORDER BY c.total DESC, 1, 2
         """
-        ids = (
-            f"SELECT {cell}, list_sort(min(e.id, {CLUSTER_IDS})) AS ids "
-            f"FROM events e {where} GROUP BY ALL"
-        )
-        params = params + params
-    # The cells are then summed from those few groups.
-    sql = f"""
-        WITH g AS ({groups}),
-        c AS (
-            SELECT gy, gx, sum(lat) / sum(n) AS lat, sum(lon) / sum(n) AS lon,
-                   sum(n)::BIGINT AS total,
-                   list(struct_pack(t := type, n := n)) AS types,
-                   CASE WHEN min(lo) = max(hi) THEN min(lo) END AS name
-            FROM g GROUP BY gy, gx
-        ),
-        i AS ({ids})
-        SELECT c.lat, c.lon, c.total, c.types, i.ids, c.name
-        FROM c JOIN i ON i.gy = c.gy AND i.gx = c.gx ORDER BY c.total DESC, 1, 2
-    """
+        params = params * 3
     clusters = [
         {
             "lat": _round(lat),
             "lon": _round(lon),
             "count": n,
-            "types": {item["t"]: item["n"] for item in sorted(types, key=_type_of)},
-            "event_ids": ids,
+            "types": dict(sorted(json.loads(types).items())),
+            "event_ids": ids or [],
             "place_name": name,
         }
         for lat, lon, n, types, ids, name in con.execute(sql, params).fetchall()
     ]
     return {"zoom": zoom, "cell_degrees": size, "clusters": clusters}
-
-
-def _type_of(item: dict[str, Any]) -> str:
-    return str(item["t"])
 
 
 def _round(value: float) -> float:
