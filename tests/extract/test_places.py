@@ -6,7 +6,8 @@ import spacy
 from spacy.tokens import Doc
 
 from newsevents.extract.components import doc_records
-from newsevents.extract.places import extract_places, place_rules, resolve_spans
+from newsevents.extract.places import extract_places, place_rules, resolve_spans, toponym_at
+from newsevents.gazetteer.index import load_gazetteer
 from newsevents.records import Entity, Place, Span
 
 
@@ -167,3 +168,42 @@ def test_nationality_word_is_its_country_before_a_town_of_that_name() -> None:
 def test_acronym_is_not_the_town_it_spells() -> None:
     [eu] = resolve("Slovenia is a specific case in the EU and NATO.", "EU", lang="en")
     assert eu.geonames_id is None or eu.precision != "city"
+
+
+def test_town_institution_words_make_a_local_reading() -> None:
+    # A foreign capital does not win on its size when the name is a town's institution.
+    [firefighters] = resolve(
+        "Paris firefighters made quick work of a kitchen fire.", "Paris", lang="en"
+    )
+    [boards] = resolve("Volunteers serve on Dublin's boards and commissions.", "Dublin", lang="en")
+    [council] = resolve("The Athens City Council was given a budget update.", "Athens", lang="en")
+    assert (firefighters.geonames_id, boards.geonames_id, council.geonames_id) == (None, None, None)
+    # Without such a word, or with a place that tells the towns apart, the name resolves.
+    [capital] = resolve("Thousands marched in Paris on Saturday.", "Paris", lang="en")
+    assert capital.country_code == "FR"
+    text = "Paris firefighters were called to a house on Clarksville Street in Paris, Texas."
+    paris, _ = resolve(text, "Paris", "Texas", lang="en")
+    assert (paris.country_code, paris.admin1) == ("US", "TX")
+    # A big city keeps its own institutions.
+    [police] = resolve("Chicago police said the road was closed.", "Chicago", lang="en")
+    assert (police.country_code, police.admin1) == ("US", "IL")
+    # The town's people, after the name or inside it ("Dublin City" before "Manager").
+    # (the towns of Texas and Illinois are not told apart, but it is not the country).
+    [man] = resolve("A Palestine man was sentenced on Monday.", "Palestine", lang="en")
+    assert man.geonames_id is None and man.alternatives[0].country_code == "US"
+    [country] = resolve("Aid reached Palestine on Monday.", "Palestine", lang="en")
+    assert country.country_code == "PS"
+    text = "Then Dublin City Manager Jane Doe left."
+    start = text.index("Dublin City")
+    manager, _ = toponym_at(text, start, start + 11, place_rules("en"), load_gazetteer())
+    assert manager.local
+    plain, _ = toponym_at(
+        "Dublin City lies by the sea.", 0, 11, place_rules("en"), load_gazetteer()
+    )
+    assert not plain.local
+
+
+def test_local_words_of_english() -> None:
+    rules = place_rules("en")
+    assert "city council" in rules.local_words and "firefighters" in rules.local_words
+    assert place_rules("fr").local_words == ()

@@ -149,3 +149,77 @@ def test_county_cue_asks_for_a_second_level_division() -> None:
     toponyms = [Toponym("Henry County", 0, 12, cue="county"), Toponym("Tennessee", 13, 22)]
     first = resolve(HOMONYM_GAZETTEER, toponyms)[0]
     assert first.best is not None and first.best.gid == "henry-tn"
+
+
+# Homonyms for the local reading: a foreign capital and two US towns of fair size.
+DUBLINS = [
+    Entry("dublin-ie", "Dublin", "IE", "L", 53.33, -6.25, "PPLC", "city", 1_000_000),
+    Entry("dublin-oh", "Dublin", "US", "OH", 40.1, -83.11, "PPL", "city", 41_000),
+    Entry("dublin-ca", "Dublin", "US", "CA", 37.7, -121.94, "PPL", "city", 46_000),
+    Entry("dublin-tiny", "Dublin", "US", "TX", 32.08, -98.34, "PPL", "city", 3_600),
+    Entry("US.OH", "Ohio", "US", "OH", 40.2, -82.7, "ADM1", "admin1", 11_600_000),
+]
+DUBLIN_GAZETTEER = Gazetteer.from_entries(DUBLINS, {})
+
+
+def test_local_reading_does_not_let_the_biggest_homonym_win_on_size() -> None:
+    # "Dublin's boards and commissions": any of the towns could be meant.
+    [alone] = resolve(DUBLIN_GAZETTEER, [Toponym("Dublin", 0, 6)])
+    [local] = resolve(DUBLIN_GAZETTEER, [Toponym("Dublin", 0, 6, local=True)])
+    assert alone.best is not None and alone.best.gid == "dublin-ie"
+    assert local.best is None
+    # The largest US town now ranks level with the capital, the other one just behind it (the
+    # bigger town still leads within its country); a village stays behind.
+    scores = {s.entry.gid: s.score for s in local.candidates}
+    assert scores["dublin-ie"] == scores["dublin-ca"]
+    assert scores["dublin-ca"] - 0.1 < scores["dublin-oh"] < scores["dublin-ca"]
+    assert scores["dublin-tiny"] < scores["dublin-oh"] - 1
+
+
+def test_local_reading_keeps_the_bigger_town_of_one_country() -> None:
+    # "a Miami man": both towns are in the United States, so the bigger one stays the reading.
+    towns = [
+        Entry("miami-fl", "Miami", "US", "FL", 25.77, -80.19, "PPL", "city", 440_000),
+        Entry("miami-ok", "Miami", "US", "OK", 36.87, -94.88, "PPL", "city", 13_000),
+    ]
+    gazetteer = Gazetteer.from_entries(towns, {})
+    [miami] = resolve(gazetteer, [Toponym("Miami", 0, 5, local=True)])
+    assert miami.best is not None and miami.best.gid == "miami-fl"
+
+
+def test_local_reading_does_not_let_a_country_outrank_a_town() -> None:
+    # "Palestine police": a country is not a town; a state is one for its people.
+    entries = [
+        Entry(
+            "PS", "Palestinian Territories", "PS", None, 32.0, 35.25, "PCLI", "country", 4_500_000
+        ),
+        Entry("palestine-tx", "Palestine", "US", "TX", 31.76, -95.63, "PPL", "city", 18_000),
+        Entry("US.IN", "Indiana", "US", "IN", 40.0, -86.0, "ADM1", "admin1", 6_600_000),
+        Entry("indiana-pa", "Indiana", "US", "PA", 40.62, -79.15, "PPL", "city", 13_000),
+    ]
+    gazetteer = Gazetteer.from_entries(entries, {"Palestine": ["PS"]})
+    [plain] = resolve(gazetteer, [Toponym("Palestine", 0, 9)])
+    [local] = resolve(gazetteer, [Toponym("Palestine", 0, 9, local=True)])
+    [state] = resolve(gazetteer, [Toponym("Indiana", 0, 7, local=True)])
+    assert plain.best is not None and plain.best.gid == "PS"
+    assert local.best is not None and local.best.gid == "palestine-tx"
+    assert state.best is not None and state.best.gid == "US.IN"
+
+
+def test_local_reading_follows_the_article_and_every_mention() -> None:
+    # "Dublin City Council ... Ohio ... Dublin": the other place decides, for both mentions.
+    toponyms = [
+        Toponym("Dublin", 0, 6, local=True),
+        Toponym("Ohio", 20, 24),
+        Toponym("Dublin", 30, 36),
+    ]
+    first, _, second = resolve(DUBLIN_GAZETTEER, toponyms)
+    assert first.best is not None and first.best.gid == "dublin-oh"
+    assert second.best is not None and second.best.gid == "dublin-oh"
+
+
+def test_local_reading_keeps_a_city_above_its_division() -> None:
+    # "New York Police Department" is still the city, not the state.
+    toponyms = [Toponym("New York", 0, 8, local=True)]
+    [ny] = resolve(HOMONYM_GAZETTEER, toponyms)
+    assert ny.best is not None and ny.best.gid == "nyc"

@@ -14,7 +14,9 @@ Three stages, kept apart:
    second-level divisions of that full name first; an acronym ("EU") drops the towns it spells.
 3. **Rank** them with the article's context (``newsevents.gazetteer.rank``): the other places,
    the nationality words, the country or division written after the name ("Arica, Chile"), the
-   cue words before it (``lang/<xx>/places.toml``: "frontière avec", "región de", "city of").
+   cue words before it (``lang/<xx>/places.toml``: "frontière avec", "región de", "city of"),
+   a town's institution word after it ("Paris firefighters", "Dublin's boards": a local
+   reading, in which a foreign capital or a country does not win on its size alone).
    A name whose best candidate is weak stays unresolved: ``geonames_id`` None.
 
 ``precision`` is "country", "admin1", "city", "point" (border crossing, camp) or "region" (a
@@ -58,6 +60,9 @@ class PlaceRules:
     county_words: dict[str, str]
     """Folded word after a name that makes it a second-level division -> the word that ends
     the division's own name ("counties" -> "County": "Barrow and Jackson counties")."""
+    local_words: tuple[str, ...] = ()
+    """Words after a town's name (or its possessive) that name the town's own institutions
+    or people ("Paris firefighters", "Dublin's boards"): a local reading."""
 
 
 @functools.cache
@@ -80,6 +85,7 @@ def place_rules(lang: str) -> PlaceRules:
         organisation_heads=frozenset(fold(w) for w in data.get("organisation_heads", [])),
         max_cue_words=longest + 1,
         county_words={fold(k): v for k, v in data.get("county_words", {}).items()},
+        local_words=tuple(" ".join(_words(w)) for w in data.get("local_words", [])),
     )
 
 
@@ -130,7 +136,37 @@ def toponym_at(
             parent = name
     if _county_word(text, end, rules) is not None:
         cue = "county"
-    return Toponym(text[start:end], start, end, cue, parent), direction
+    # "Henry County Sheriff's Office": the division word already says what the name is.
+    local = cue != "county" and _local_use(text, start, end, rules)
+    return Toponym(text[start:end], start, end, cue, parent, local), direction
+
+
+@functools.cache
+def _local_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A local-institution word ("firefighters", "city council")."""
+    alternatives = "|".join(
+        r"\s+".join(re.escape(part) for part in w.split())
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:{alternatives})\b", re.IGNORECASE)
+
+
+_AFTER_NAME = re.compile(r"(?:['’]s)?\s+")
+
+
+def _local_use(text: str, start: int, end: int, rules: PlaceRules) -> bool:
+    """Whether a word of a town's own institutions follows the name or its possessive ("Paris
+    firefighters", "Athens City Council", "Dublin's boards and commissions"), or starts with
+    the name's last word ("Dublin City" before "Manager": "City Manager")."""
+    if not rules.local_words:
+        return False
+    pattern = _local_pattern(rules.local_words)
+    limit = min(len(text), end + 60)
+    gap = _AFTER_NAME.match(text, end, limit)
+    if gap is not None and pattern.match(text, gap.end(), limit) is not None:
+        return True
+    last = text.rfind(" ", start, end) + 1
+    return last > start and pattern.match(text, last, limit) is not None
 
 
 _LIST_ITEM = r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*)?)"

@@ -26,7 +26,16 @@ Each candidate gets a score, the sum of:
   division ("Arica, Chile"; "Tacna (Perú)") and ``PARENT_PENALTY`` for candidates outside it;
   ``CUE_BONUS`` when a cue word before the name ("région", "frontera con", "city of") asks for
   the candidate's kind, or a division word after it ("Henry County", "Barrow and Jackson
-  counties") asks for a second-level division.
+  counties") asks for a second-level division;
+- a local reading: when a word of a town's own institutions follows the name ("Dublin City
+  Council", "Paris firefighters", "Athens residents", "Dublin's boards"), any of the name's
+  countries' towns could be meant, so the largest town of at least ``10 ** LOCAL_MIN_SIZE``
+  people of each country counts as large as the name's largest town (within a country the
+  bigger town still leads), a capital gets no bonus, and no country or second-level division of
+  the name scores above such a town ("Palestine police"): a foreign capital or a country no
+  longer wins on its size alone, and the name stays unresolved unless the article tells its
+  countries apart. One sense per discourse: one such use gives the reading to
+  every mention of the name.
 
 A first pass ranks each name with its prior, the words around it and the coherence; then
 context passes add the country, division and nearness evidence of the other names' readings
@@ -71,6 +80,7 @@ CONTEXT_PASSES = 3
 COHERENCE_SPREAD = 0.5
 MIN_CONFIDENCE = 0.5
 MAX_CANDIDATES = 25
+LOCAL_MIN_SIZE = 4.0
 _NEAR_DEGREES = NEAR_KM / 111.0
 ALTERNATIVES = 3
 
@@ -87,6 +97,9 @@ class Toponym:
     second-level division: "Henry County", "Barrow and Jackson counties")."""
     parent: str | None = None
     """The name of its country or division when the text gives one ("Arica, Chile")."""
+    local: bool = False
+    """A word of a town's own institutions follows it ("Dublin City Council", "Paris
+    firefighters", "Dublin's boards"): any of the name's towns could be meant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +153,46 @@ def _priors(entries: Sequence[Entry]) -> list[float]:
     return [prior(e, divisions if e.precision == "city" else ()) for e in entries]
 
 
+def _local_priors(entries: Sequence[Entry]) -> list[float]:
+    """The priors of the candidates of a name read as a town's institution ("Paris
+    firefighters"). Which country's town is meant, the name does not say: the towns of at least
+    ``10 ** LOCAL_MIN_SIZE`` people of each country are lifted so that the largest of each
+    country counts as large as the name's largest town (within a country the bigger town still
+    leads: "Miami" of Florida before that of Oklahoma), a capital gets no bonus, and no country
+    or second-level division of the name scores above such a town ("Palestine police": a
+    country is not a town; a state is, for its people: "a California man")."""
+    priors = _priors(entries)
+    sizes = [
+        math.log10(e.population + 1)
+        if e.precision == "city" and not e.gid.startswith(CURATED_PREFIX)
+        else None
+        for e in entries
+    ]
+    top = max((s for s in sizes if s is not None), default=0.0)
+    largest: dict[str | None, float] = {}
+    for e, size in zip(entries, sizes, strict=True):
+        if size is not None and size >= LOCAL_MIN_SIZE:
+            largest[e.country_code] = max(largest.get(e.country_code, 0.0), size)
+    if not largest:
+        return priors
+    lifted = []
+    towns = []
+    for e, p, size in zip(entries, priors, sizes, strict=True):
+        if size is not None and size >= LOCAL_MIN_SIZE:
+            p += (
+                top - largest[e.country_code] - (CAPITAL_BONUS if e.feature_code == "PPLC" else 0.0)
+            )
+            towns.append(p)
+        lifted.append(p)
+    cap = max(towns)
+    return [
+        min(p, cap)
+        if e.precision in ("country", "region") and not e.gid.startswith(CURATED_PREFIX)
+        else p
+        for e, p in zip(entries, lifted, strict=True)
+    ]
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -180,19 +233,22 @@ def resolve(
         else [_candidates(gazetteer, t) for t in toponyms]
     )
     parents = [gazetteer.lookup(t.parent)[:MAX_CANDIDATES] if t.parent else () for t in toponyms]
-    prior_of: dict[tuple[Entry, ...], list[float]] = {}
-    for cs in cands:
-        if cs not in prior_of:
-            prior_of[cs] = _priors(cs)
+    # One sense per discourse: a local use of a name ("Dublin's boards") reads every mention.
+    local_names = {t.text.casefold() for t in toponyms if t.local}
+    locals_ = [t.text.casefold() in local_names for t in toponyms]
+    prior_of: dict[tuple[tuple[Entry, ...], bool], list[float]] = {}
+    for cs, local in zip(cands, locals_, strict=True):
+        if (cs, local) not in prior_of:
+            prior_of[(cs, local)] = _local_priors(cs) if local else _priors(cs)
     coherence = _Coherence.of(toponyms, cands)
 
     # Pass 1: text-only scores give each name a first reading.
     first: list[Resolution] = []
     local_scores: list[list[float]] = []
-    for t, cs, ps in zip(toponyms, cands, parents, strict=True):
+    for t, cs, ps, local in zip(toponyms, cands, parents, locals_, strict=True):
         scores = [
             p + _local(t, e, ps) + coherence.bonus(t, e)
-            for e, p in zip(cs, prior_of[cs], strict=True)
+            for e, p in zip(cs, prior_of[(cs, local)], strict=True)
         ]
         local_scores.append(scores)
         first.append(_decide(t, cs, scores))
@@ -201,7 +257,7 @@ def resolve(
     # readings, until the readings stop changing (a name never votes for itself).
     previous = first
     for _ in range(CONTEXT_PASSES):
-        current = _context_pass(toponyms, cands, local_scores, context, previous)
+        current = _context_pass(toponyms, cands, local_scores, context, previous, locals_)
         if [r.best for r in current] == [r.best for r in previous]:
             break
         previous = current
@@ -222,6 +278,7 @@ def _context_pass(
     local_scores: Sequence[list[float]],
     context: Context,
     previous: Sequence[Resolution],
+    locals_: Sequence[bool],
 ) -> list[Resolution]:
     by_name: dict[str, Resolution] = {}
     for r in previous:
@@ -230,12 +287,14 @@ def _context_pass(
             by_name[key] = r
     evidence: dict[str, _Evidence] = {}
     final: list[Resolution] = []
-    for t, cs, scores in zip(toponyms, cands, local_scores, strict=True):
+    for t, cs, scores, local in zip(toponyms, cands, local_scores, locals_, strict=True):
         own = t.text.casefold()
         if own not in evidence:
             evidence[own] = _Evidence.of(context, [r for k, r in by_name.items() if k != own])
         ev = evidence[own]
-        final.append(_decide(t, cs, [s + ev.bonus(e) for e, s in zip(cs, scores, strict=True)]))
+        final.append(
+            _decide(t, cs, [s + ev.bonus(e, local) for e, s in zip(cs, scores, strict=True)])
+        )
     return final
 
 
@@ -300,14 +359,17 @@ class _Evidence:
         top = max(countries.values(), default=0.0)
         return cls(countries, admin1, points, top, max(admin1.values(), default=0.0))
 
-    def bonus(self, e: Entry) -> float:
+    def bonus(self, e: Entry, local: bool = False) -> float:
+        """The context's score of a candidate (``local``: a town's institution, for which a
+        capital gets no bonus of its own)."""
         score = 0.0
+        capital = e.feature_code == "PPLC" and not local
         if self.top > 0 and e.country_code:
             share = self.countries.get(e.country_code, 0.0) / self.top
             score += COUNTRY_CONTEXT * share
-            if e.feature_code == "PPLC" and share > 0:
+            if capital and share > 0:
                 score += CAPITAL_CONTEXT
-        elif e.feature_code == "PPLC":
+        elif capital:
             score += CAPITAL_CONTEXT
         if self.top_admin1 > 0 and e.country_code and e.admin1:
             share = self.admin1.get((e.country_code, e.admin1), 0.0) / self.top_admin1
