@@ -37,7 +37,7 @@ a source that is a bare cue verb is read from the cue span instead.
 (a pronoun counts as itself). Peers: (1) a regular expression for quotation marks followed or
 preceded by "said"/"says"/"told" and a capitalized name or pronoun; (2) textacy's
 ``extract.triples.direct_quotations`` run in its own virtual environment (``--textacy-python``,
-default ``/tmp/venv-peers/bin/python``) on the same English model, skipped with the reason when
+default ``.venv-peers/bin/python``) on the same English model, skipped with the reason when
 that interpreter or textacy is missing.
 
 The published table is printed, from the repository root with ``../shared/eval`` in place, by:
@@ -62,7 +62,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
 GOLD_FILE = Path("polnear_quotes") / "polnear_dev_test.jsonl"
-TEXTACY_PYTHON = Path("/tmp/venv-peers/bin/python")
+TEXTACY_PYTHON = Path(".venv-peers/bin/python")
 MIN_SHARE = 0.5
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "him", "her", "them"})
 _GENDERED = {"he": ("mrs.", "ms.", "mrs", "ms", "miss"), "she": ("mr.", "mr")}
@@ -688,7 +688,7 @@ def main(argv: list[str] | None = None) -> int:
         if version is None:
             notes.append(
                 f"textacy left out: {args.textacy_python} cannot import textacy (create the "
-                "environment with `python -m venv /tmp/venv-peers && /tmp/venv-peers/bin/pip "
+                "environment with `python -m venv .venv-peers && .venv-peers/bin/pip "
                 "install spacy==3.8.* textacy`, or pass --textacy-python)"
             )
             systems.remove("textacy")

