@@ -8,6 +8,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
@@ -76,54 +77,25 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _filters(
-    since: dt.date | None,
-    until: dt.date | None,
-    type: list[str],
-    mode: list[str],
-    context: list[str],
-    status: list[str],
-    country: str | None,
-    lang: str | None,
-    bbox: str | None,
-    q: str | None,
-    article: str | None,
-    id: list[str],
-    limit: int | None,
-    offset: int,
-) -> Filters:
-    types, statuses = _split(type), _split(status)
-    _check_values("type", list(types), PLOVER_TYPES)
-    _check_values("status", list(statuses), STATUSES)
-    if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
-        raise invalid("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as CL")
-    if lang is not None and not re.fullmatch(r"[A-Za-z]{2,3}", lang):
-        raise invalid("lang", f"{lang!r} is not an ISO 639-1 code such as fr")
-    box = _parse_bbox(bbox)
-    if since and until and since > until:
-        raise invalid("since", f"{since} is after until ({until}): swap them to get a range")
-    try:
-        return Filters(
-            since=since,
-            until=until,
-            lang=lang,
-            country=country,
-            limit=limit,
-            offset=offset,
-            types=types,
-            modes=_split(mode),
-            contexts=_split(context),
-            statuses=statuses,
-            bbox=box,
-            q=q.strip() or None if q is not None else None,
-            article=article,
-            ids=_split(id),
-        )
-    except ValueError as exc:
-        raise invalid("bbox", str(exc)) from None
+@dataclass(frozen=True, slots=True)
+class FilterParams:
+    """The filter query parameters shared by listings, aggregates and exports, as given."""
+
+    since: dt.date | None
+    until: dt.date | None
+    type: list[str]
+    mode: list[str]
+    context: list[str]
+    status: list[str]
+    country: str | None
+    lang: str | None
+    bbox: str | None
+    q: str | None
+    article: str | None
+    id: list[str]
 
 
-def page_filters(
+def filter_params(
     since: Annotated[dt.date | None, Query(description="Event date from (YYYY-MM-DD).")] = None,
     until: Annotated[dt.date | None, Query(description="Event date up to, inclusive.")] = None,
     type: Annotated[list[str], Query(description="PLOVER event type (repeatable).")] = [],  # noqa: B006
@@ -136,61 +108,63 @@ def page_filters(
     q: Annotated[str | None, Query(description="Words in the article title or text.")] = None,
     article: Annotated[str | None, Query(description="One article id.")] = None,
     id: Annotated[list[str], Query(description="Record id (repeatable).")] = [],  # noqa: B006
+) -> FilterParams:
+    """The filter parameters of every listing, aggregate and export."""
+    return FilterParams(
+        since, until, type, mode, context, status, country, lang, bbox, q, article, id
+    )
+
+
+def _filters(params: FilterParams, limit: int | None, offset: int) -> Filters:
+    """Checked ``Filters`` from the parameters, or a 422 that names the bad one."""
+    p = params
+    types, statuses = _split(p.type), _split(p.status)
+    _check_values("type", list(types), PLOVER_TYPES)
+    _check_values("status", list(statuses), STATUSES)
+    if p.country is not None and not re.fullmatch(r"[A-Za-z]{2}", p.country):
+        raise invalid("country", f"{p.country!r} is not an ISO 3166-1 alpha-2 code such as CL")
+    if p.lang is not None and not re.fullmatch(r"[A-Za-z]{2,3}", p.lang):
+        raise invalid("lang", f"{p.lang!r} is not an ISO 639-1 code such as fr")
+    box = _parse_bbox(p.bbox)
+    if p.since and p.until and p.since > p.until:
+        raise invalid("since", f"{p.since} is after until ({p.until}): swap them to get a range")
+    try:
+        return Filters(
+            since=p.since,
+            until=p.until,
+            lang=p.lang,
+            country=p.country,
+            limit=limit,
+            offset=offset,
+            types=types,
+            modes=_split(p.mode),
+            contexts=_split(p.context),
+            statuses=statuses,
+            bbox=box,
+            q=p.q.strip() or None if p.q is not None else None,
+            article=p.article,
+            ids=_split(p.id),
+        )
+    except ValueError as exc:
+        raise invalid("bbox", str(exc)) from None
+
+
+def page_filters(
+    params: Annotated[FilterParams, Depends(filter_params)],
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Filters:
     """The filters of a paginated listing (``limit`` 100 by default, 1000 at most)."""
-    return _filters(
-        since,
-        until,
-        type,
-        mode,
-        context,
-        status,
-        country,
-        lang,
-        bbox,
-        q,
-        article,
-        id,
-        limit,
-        offset,
-    )
+    return _filters(params, limit, offset)
 
 
 def all_filters(
-    since: Annotated[dt.date | None, Query()] = None,
-    until: Annotated[dt.date | None, Query()] = None,
-    type: Annotated[list[str], Query()] = [],  # noqa: B006
-    mode: Annotated[list[str], Query()] = [],  # noqa: B006
-    context: Annotated[list[str], Query()] = [],  # noqa: B006
-    status: Annotated[list[str], Query()] = [],  # noqa: B006
-    country: Annotated[str | None, Query()] = None,
-    lang: Annotated[str | None, Query()] = None,
-    bbox: Annotated[str | None, Query()] = None,
-    q: Annotated[str | None, Query()] = None,
-    article: Annotated[str | None, Query()] = None,
-    id: Annotated[list[str], Query()] = [],  # noqa: B006
+    params: Annotated[FilterParams, Depends(filter_params)],
     limit: Annotated[int | None, Query(ge=0)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Filters:
     """The filters of an aggregate or an export: no limit unless one is given."""
-    return _filters(
-        since,
-        until,
-        type,
-        mode,
-        context,
-        status,
-        country,
-        lang,
-        bbox,
-        q,
-        article,
-        id,
-        limit,
-        offset,
-    )
+    return _filters(params, limit, offset)
 
 
 PageFilters = Annotated[Filters, Depends(page_filters)]
@@ -312,8 +286,7 @@ def articles(store: StoreDep, filters: PageFilters) -> dict[str, Any]:
     search = store.search_mode(filters)
     with store.reading() as con:
         total, rows = v.article_page(con, filters, search)
-    items = [m.ArticleItem.model_validate(row, from_attributes=True) for row in rows]
-    return {"total": total, "limit": filters.limit, "offset": filters.offset, "items": items}
+    return {"total": total, "limit": filters.limit, "offset": filters.offset, "items": rows}
 
 
 @router.get(

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from newsevents.store import ArticleRow
+
 
 class SpanOut(BaseModel):
     """A stretch of the article text; ``start``/``end`` are character offsets (end exclusive)."""
@@ -96,29 +98,10 @@ class RecordPage(Page):
     items: list[dict[str, Any]]
 
 
-class ArticleItem(BaseModel):
-    """One stored article with how many records of each kind it has."""
-
-    id: str
-    published: dt.date | None
-    lang: str | None
-    title: str | None
-    source: str | None
-    url: str | None
-    status: str
-    reason: str | None
-    entities: int
-    places: int
-    times: int
-    amounts: int
-    quotes: int
-    events: int
-
-
 class ArticlePage(Page):
     """A page of articles."""
 
-    items: list[ArticleItem]
+    items: list[ArticleRow]
 
 
 class Status(BaseModel):
