@@ -29,11 +29,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -130,8 +132,23 @@ def read_gold(path: Path, limit: int | None) -> list[GoldDocument]:
     return documents
 
 
+_SHORT_WEEK = re.compile(r"W(\d)(?!\d)")
+
+
+def canonical_value(value: str) -> str:
+    """A TIMEX3 value in its canonical spelling: upper case, two-digit weeks.
+
+    Some gold values are written ``present_ref`` or ``2000-W7``; they mean ``PRESENT_REF`` and
+    ``2000-W07``. Nothing else is changed: ``1968-XX`` and ``1968`` stay different values.
+    """
+    return _SHORT_WEEK.sub(r"W0\1", value.upper())
+
+
 def score(documents: Sequence[GoldDocument], found: Sequence[Sequence[Timex]]) -> Scores:
-    """TempEval-3 span and value scores of the expressions found in each document."""
+    """TempEval-3 span and value scores of the expressions found in each document.
+
+    Values are compared in their canonical spelling (``canonical_value``).
+    """
     spans, values = Scoreboard(), Scoreboard()
     for document, predicted in zip(documents, found, strict=True):
         gold = [t for t in document.timexes if t.end > t.start]
@@ -141,8 +158,8 @@ def score(documents: Sequence[GoldDocument], found: Sequence[Sequence[Timex]]) -
             [LabelledSpan(t.start, t.end, "TIMEX") for t in system],
         )
         values.add(
-            [LabelledSpan(t.start, t.end, t.value) for t in gold],
-            [LabelledSpan(t.start, t.end, t.value) for t in system],
+            [LabelledSpan(t.start, t.end, canonical_value(t.value)) for t in gold],
+            [LabelledSpan(t.start, t.end, canonical_value(t.value)) for t in system],
         )
     return Scores(spans.overall("exact"), spans.overall("overlap"), values.overall("overlap"))
 
@@ -274,6 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="score newsevents only")
     parser.add_argument("--heideltime-docs", type=int, default=30)
     parser.add_argument("--errors", action="store_true", help="print newsevents' value errors")
+    parser.add_argument(
+        "--audit",
+        action="store_true",
+        help="count gold values that contradict their own words or the TimeML guidelines, and "
+        "score newsevents again without them",
+    )
     parser.add_argument("--run-peer", choices=["dateparser", "heideltime"], help=argparse.SUPPRESS)
     parser.add_argument("--lang", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -308,6 +331,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.errors:
             _print_errors(documents, run.found)
+        if args.audit:
+            flagged = audit(documents, gold_set.lang)
+            kept, found = without_flagged(documents, run.found, flagged)
+            counts = Counter(reason for reason in flagged.values())
+            total = sum(len(d.timexes) for d in documents)
+            print(_row("newsevents, audited gold left out", len(kept), score(kept, found), run))
+            notes.append(
+                f"{name}: audit left out {len(flagged)} of {total} gold expressions: "
+                + ", ".join(f"{count} {reason}" for reason, count in counts.most_common())
+            )
         if args.no_peers:
             continue
         peer = run_peer("dateparser", args.peers_python, gold_set.lang, documents)
@@ -329,6 +362,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     for note in notes:
         print(f"- {note}")
     return 0
+
+
+_DIGIT_YEAR = re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d\d)(?!\d)")
+_FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_PADDED_YEAR = re.compile(r"^\d{4}(?:-XX)+$|^\d{3}X$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^'?(?:\d{4}|\d{2,4}'?s)$")
+
+
+def audit(documents: Sequence[GoldDocument], lang: str) -> dict[tuple[int, int], str]:
+    """Gold expressions no general rule can match, by reason, keyed by (document, expression).
+
+    - "contradict their words": the words hold a year, or a day, month and year, and the gold
+      value says another ("el 28 de abril de 2003" = 2008-04-28, "5 de marzo de 2009" =
+      2009-03-09);
+    - "pad a bare year": a year or a decade written in digits alone valued with unknown months
+      or days ("1949" = 1949-XX, "1990s" = 199X), where the guidelines give 1949 and 199;
+    - "drop the part of day": words naming a part of the day ("Friday night") valued as a
+      plain date, where the guidelines add TNI, TMO, TAF or TEV (only with a weekday or a
+      word such as "yesterday": "mañana" alone, "más tarde" are not parts of a day).
+    """
+    from newsevents.extract.time_grammar import normalize, time_grammar
+
+    grammar = time_grammar(lang)
+    months = {**grammar.values["month"], **grammar.values["month_abbr"]}
+    parts = grammar.values["part"]
+    days_named = {**grammar.values["weekday"], **grammar.values["deictic"]}
+    word = re.compile(r"[^\W\d_]+\.?|\d+")
+    flagged: dict[tuple[int, int], str] = {}
+    for d, document in enumerate(documents):
+        for g, timex in enumerate(document.timexes):
+            surface = document.text[timex.start : timex.end]
+            tokens = [normalize(t).rstrip(".") for t in word.findall(surface)]
+            years = _DIGIT_YEAR.findall(surface)
+            full = _FULL_DATE.match(timex.value)
+            month = next((months[t] for t in tokens if t in months), None)
+            days = [int(t) for t in tokens if t.isdigit() and 1 <= int(t) <= 31]
+            value_year = re.match(r"\d{4}", timex.value)
+            other_year = len(years) == 1 and value_year is not None and value_year[0] != years[0]
+            other_day = bool(
+                full
+                and month
+                and years
+                and len(days) == 1
+                and (int(full[2]), int(full[3])) != (month, days[0])
+            )
+            named_part = any(t in parts for t in tokens) and any(t in days_named for t in tokens)
+            if other_year or other_day:
+                flagged[d, g] = "contradict their words"
+            elif _PADDED_YEAR.match(timex.value) and _BARE_YEAR.match(surface.strip()):
+                flagged[d, g] = "pad a bare year"
+            elif named_part and timex.type in ("DATE", "TIME") and "T" not in timex.value:
+                flagged[d, g] = "drop the part of day"
+    return flagged
+
+
+def without_flagged(
+    documents: Sequence[GoldDocument],
+    found: Sequence[Sequence[Timex]],
+    flagged: dict[tuple[int, int], str],
+) -> tuple[list[GoldDocument], list[list[Timex]]]:
+    """The documents without the flagged gold expressions and the predictions overlapping them."""
+    kept_documents, kept_found = [], []
+    for d, (document, predicted) in enumerate(zip(documents, found, strict=True)):
+        dropped = [t for g, t in enumerate(document.timexes) if (d, g) in flagged]
+        timexes = tuple(t for g, t in enumerate(document.timexes) if (d, g) not in flagged)
+        kept_documents.append(replace(document, timexes=timexes))
+        kept_found.append(
+            [p for p in predicted if not any(p.start < t.end and t.start < p.end for t in dropped)]
+        )
+    return kept_documents, kept_found
 
 
 def _print_errors(documents: Sequence[GoldDocument], found: Sequence[Sequence[Timex]]) -> None:

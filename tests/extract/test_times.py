@@ -507,6 +507,93 @@ ROWS: list[tuple[str, str, list[Want]]] = [
             Want("il y a un an", "DATE", "2024-Q3"),
         ],
     ),
+    # The same period a year before: the quarter or month last named, a year back.
+    (
+        "en",
+        "Profit rose in the third quarter from the year-earlier quarter, and from year-ago levels.",
+        [
+            Want("the third quarter", "DATE", "2025-Q3"),
+            Want("the year-earlier quarter", "DATE", "2024-Q3"),
+            Want("year-ago", "DATE", "2024-Q3"),
+        ],
+    ),
+    (
+        "es",
+        "Las ventas de octubre subieron frente al mismo mes del año anterior.",
+        [
+            Want("octubre", "DATE", "2025-10"),
+            Want("mismo mes del año anterior", "DATE", "2024-10"),
+        ],
+    ),
+    (
+        "fr",
+        "Au troisième trimestre, les ventes ont baissé par rapport à la même période de l'année"
+        " précédente.",
+        [
+            Want("troisième trimestre", "DATE", "2025-Q3"),
+            Want("la même période de l'année précédente", "DATE", "2024-Q3"),
+        ],
+    ),
+    (
+        "en",
+        "Sales fell from the same period last year.",
+        [Want("the same period last year", "DATE", "2024")],
+    ),
+    # Halves of a year.
+    (
+        "en",
+        "Growth slowed in the first half of 2024 and in the second half.",
+        [
+            Want("the first half of 2024", "DATE", "2024-H1"),
+            Want("the second half", "DATE", "2025-H2"),
+        ],
+    ),
+    (
+        "fr",
+        "Au premier semestre 2025, les ventes ont baissé.",
+        [Want("premier semestre 2025", "DATE", "2025-H1")],
+    ),
+    (
+        "es",
+        "En el segundo semestre de 2024 crecieron.",
+        [Want("el segundo semestre de 2024", "DATE", "2024-H2")],
+    ),
+    # Years said in words, as broadcast transcripts write them; "two thousand" alone is a count.
+    (
+        "en",
+        "It began in nineteen ninety-six and will end by the year two thousand one.",
+        [
+            Want("nineteen ninety-six", "DATE", "1996"),
+            Want("the year two thousand one", "DATE", "2001"),
+        ],
+    ),
+    (
+        "en",
+        "Two thousand soldiers left in nineteen oh five.",
+        [Want("nineteen oh five", "DATE", "1905")],
+    ),
+    # Deictic words that hold a part of the day.
+    (
+        "en",
+        "He spoke last night and will speak again tonight.",
+        [Want("last night", "TIME", "2025-11-28TNI"), Want("tonight", "TIME", "2025-11-29TNI")],
+    ),
+    ("es", "Anoche habló el ministro.", [Want("Anoche", "TIME", "2025-11-28TNI")]),
+    # A part of the day the text is telling is one of the last date named.
+    (
+        "fr",
+        "Le 24 novembre, elle avait passé la soirée et la nuit chez un ami.",
+        [
+            Want("Le 24 novembre", "DATE", "2025-11-24"),
+            Want("la soirée", "TIME", "2025-11-24TEV"),
+            Want("la nuit", "TIME", "2025-11-24TNI"),
+        ],
+    ),
+    (
+        "es",
+        "El 3 de noviembre la bolsa cayó un 2% en la jornada.",
+        [Want("El 3 de noviembre", "DATE", "2025-11-03"), Want("la jornada", "DATE", "2025-11-03")],
+    ),
 ]
 
 
@@ -676,6 +763,118 @@ TENSES = [
             ["PRP", "MD", "VB", "IN", "NNP"],
         ),
         "2025-12-01",
+    ),
+    # A verb of planning dates what it plans ahead, whatever its tense; a pluperfect does not.
+    (
+        parsed(
+            "en",
+            ["They", "planned", "to", "leave", "on", "Thursday"],
+            [1, 1, 3, 1, 3, 4],
+            ["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj"],
+            ["PRON", "VERB", "PART", "VERB", "ADP", "PROPN"],
+            ["", "Tense=Past|VerbForm=Fin", "", "VerbForm=Inf", "", ""],
+            ["PRP", "VBD", "TO", "VB", "IN", "NNP"],
+            ["they", "plan", "to", "leave", "on", "thursday"],
+        ),
+        "2025-12-04",
+    ),
+    (
+        parsed(
+            "en",
+            ["It", "had", "been", "due", "to", "expire", "Friday"],
+            [2, 2, 2, 2, 5, 3, 5],
+            ["nsubj", "aux", "ROOT", "acomp", "aux", "xcomp", "npadvmod"],
+            ["PRON", "AUX", "AUX", "ADJ", "PART", "VERB", "PROPN"],
+            ["", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "", "VerbForm=Inf", ""],
+            ["PRP", "VBD", "VBN", "JJ", "TO", "VB", "NNP"],
+            ["it", "have", "be", "due", "to", "expire", "friday"],
+        ),
+        "2025-11-28",
+    ),
+    (
+        parsed(
+            "fr",
+            ["Ils", "ont", "prévu", "de", "partir", "jeudi"],
+            [2, 2, 2, 4, 2, 4],
+            ["nsubj", "aux:tense", "ROOT", "mark", "xcomp", "obl:mod"],
+            ["PRON", "AUX", "VERB", "ADP", "VERB", "NOUN"],
+            ["", "Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", "VerbForm=Inf", ""],
+            lemmas=["il", "avoir", "prévoir", "de", "partir", "jeudi"],
+        ),
+        "2025-12-04",
+    ),
+    (
+        parsed(
+            "es",
+            ["Aplazaron", "la", "votación", "hasta", "el", "martes"],
+            [0, 2, 0, 5, 5, 0],
+            ["ROOT", "det", "obj", "case", "det", "obl"],
+            ["VERB", "DET", "NOUN", "ADP", "DET", "NOUN"],
+            ["Mood=Ind|Tense=Past|VerbForm=Fin", "", "", "", "", ""],
+            lemmas=["aplazar", "el", "votación", "hasta", "el", "martes"],
+        ),
+        "2025-12-02",
+    ),
+    # A past verb does not send a limit back: the nearest Tuesday, not last week's.
+    (
+        parsed(
+            "en",
+            ["The", "deadline", "was", "extended", "until", "Tuesday"],
+            [1, 3, 3, 3, 3, 4],
+            ["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj"],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
+            ["", "", "Tense=Past|VerbForm=Fin", "Tense=Past|VerbForm=Part", "", ""],
+            ["DT", "NN", "VBD", "VBN", "IN", "NNP"],
+            ["the", "deadline", "be", "extend", "until", "tuesday"],
+        ),
+        "2025-12-02",
+    ),
+    # After "depuis", "since", "desde" a date is past whatever the verb's tense.
+    (
+        parsed(
+            "fr",
+            ["Il", "souffre", "depuis", "mardi"],
+            [1, 1, 3, 1],
+            ["nsubj", "ROOT", "case", "obl:mod"],
+            ["PRON", "VERB", "ADP", "NOUN"],
+            ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "", ""],
+            lemmas=["il", "souffrir", "depuis", "mardi"],
+        ),
+        "2025-11-25",
+    ),
+    # A subjunctive auxiliary tells of what has not happened yet.
+    (
+        parsed(
+            "fr",
+            ["avant", "que", "le", "bilan", "soit", "rendu", "public", "jeudi"],
+            [5, 5, 3, 5, 5, 5, 5, 5],
+            ["mark", "mark", "det", "nsubj:pass", "aux:pass", "ROOT", "xcomp", "obl:mod"],
+            ["ADP", "SCONJ", "DET", "NOUN", "AUX", "VERB", "ADJ", "NOUN"],
+            [
+                "",
+                "",
+                "",
+                "",
+                "Mood=Sub|Tense=Pres|VerbForm=Fin",
+                "Tense=Past|VerbForm=Part",
+                "",
+                "",
+            ],
+            lemmas=["avant", "que", "le", "bilan", "être", "rendre", "public", "jeudi"],
+        ),
+        "2025-12-04",
+    ),
+    (
+        parsed(
+            "es",
+            ["Votaron", "la", "ley", "el", "martes"],
+            [0, 2, 0, 4, 0],
+            ["ROOT", "det", "obj", "det", "obl"],
+            ["VERB", "DET", "NOUN", "DET", "NOUN"],
+            ["Mood=Ind|Tense=Past|VerbForm=Fin", "", "", "", ""],
+            lemmas=["votar", "el", "ley", "el", "martes"],
+        ),
+        "2025-11-25",
     ),
 ]
 

@@ -33,7 +33,7 @@ _SPACE = r"[^\S\n]+"
 """Spaces inside an expression: never a line break (a title line and a dateline stay apart)."""
 _CORE_CLASSES = (
     "month", "month_abbr", "weekday", "deictic", "unit", "ref", "season", "set", "period",
-    "clock_word", "part", "weekend", "decade", "quarter",
+    "clock_word", "part", "weekend", "decade", "quarter", "half_noun", "spoken_year_start",
 )  # fmt: skip
 _TIME_UNITS = frozenset({"H", "TM", "S"})
 
@@ -72,6 +72,14 @@ class TimeGrammar:
     future_aux: frozenset[str]
     past_aux: frozenset[str]
     """Auxiliaries that make a compound past with a participle ("a déclaré", "has said")."""
+    prospective: frozenset[str]
+    """Verbs whose dated object lies ahead whatever their tense ("planned to leave Thursday")."""
+    prospective_preps: frozenset[str]
+    """Prepositions by which a verb of planning dates its aim ("until", "pour", "hasta")."""
+    until_preps: frozenset[str]
+    since_preps: frozenset[str]
+    """Prepositions of a start: what follows them is past whatever the verb's tense ("depuis")."""
+    """Prepositions of a limit: a past verb does not send what follows them back ("until")."""
     present_direction: int
     """How a verb in the present reads a weekday or a date: 1 as upcoming, 0 the nearest."""
     age_before: re.Pattern[str]
@@ -219,6 +227,10 @@ def time_grammar(lang: str) -> TimeGrammar:
         complementizer=re.compile(alternation(speech["complementizers"]), re.I),
         future_aux=frozenset(normalize(w) for w in data["tense"]["future_aux"]),
         past_aux=frozenset(normalize(w) for w in data["tense"]["past_aux"]),
+        prospective=frozenset(normalize(w) for w in data["tense"]["prospective"]),
+        prospective_preps=frozenset(normalize(w) for w in data["tense"]["prospective_preps"]),
+        until_preps=frozenset(normalize(w) for w in data["tense"]["until_preps"]),
+        since_preps=frozenset(normalize(w) for w in data["tense"]["since_preps"]),
         present_direction=int(data["tense"]["present_direction"]),
         age_before=re.compile(rf"(?:{alternation(data['words']['age_before'])}|[,(-])\s*$", re.I),
         age_after=re.compile(rf"[\s-]*{alternation(data['words']['age_after'])}", re.I),

@@ -67,6 +67,9 @@ def normalize_expression(
         return _date(grammar, match, anchor, direction, mod)
     if kind == "year":
         return TimeValue("DATE", f"{int(match['year']):04d}", mod)
+    if kind == "spoken_year":
+        said = spoken_year(grammar, match["spoken"])
+        return None if said is None else TimeValue("DATE", f"{said:04d}")
     if kind == "decade":
         digits = re.sub(r"\D", "", match["decade_year"])
         century = "19" if len(digits) == 2 else digits[:2]
@@ -83,6 +86,16 @@ def normalize_expression(
         return _clock(grammar, match, anchor)
     if kind == "quarter":
         return _quarter(grammar, match, anchor, direction)
+    if kind == "half":
+        return _half(grammar, match, anchor, direction)
+    if kind == "day_part":  # "la nuit", "la jornada": the day of the anchor, the last date named
+        part = grammar.value("part", group(match, "part") or "")
+        suffix = f"T{part}" if part else ""
+        day = "XXXX-XX-XX" if anchor is None else anchor.isoformat()
+        return TimeValue("TIME" if part else "DATE", day + suffix, relative=anchor is not None)
+    if kind == "year_back":  # the period itself is found from the text before (times.py)
+        year = "XXXX" if anchor is None else f"{anchor.year - 1:04d}"
+        return TimeValue("DATE", year, relative=anchor is not None)
     return _relative(grammar, kind, match, anchor, direction, mod)
 
 
@@ -230,6 +243,42 @@ def _quarter(
     return TimeValue("DATE", f"{year}-Q{number}", relative=not group(match, "year"))
 
 
+def spoken_year(grammar: TimeGrammar, words: str) -> int | None:
+    """A year said in words: "nineteen ninety-six" is 1996, "two thousand one" 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in _SPOKEN_FILLERS]
+    if parts[:2] == ["two", "thousand"]:
+        century, parts = 20, parts[2:]
+    else:
+        first = parse_number(grammar, parts[0]) if parts else None
+        if first is None:
+            return None
+        century, parts = int(first), parts[1:]
+    rest = [parse_number(grammar, w) for w in parts]
+    if any(v is None for v in rest):
+        return None
+    return century * 100 + int(sum(v for v in rest if v is not None))
+
+
+_SPOKEN_FILLERS = frozenset({"hundred", "and", "oh"})
+
+
+def _half(
+    grammar: TimeGrammar, match: re.Match[str], anchor: dt.date | None, direction: int
+) -> TimeValue | None:
+    """A half of a year: "le premier semestre 2025", "the last half of 1989"."""
+    number = int(grammar.value("half", match["half"]) or 0)
+    if not 1 <= number <= 2:
+        return None
+    if group(match, "year"):
+        return TimeValue("DATE", f"{int(match['year']):04d}-H{number}")
+    if anchor is None:
+        return TimeValue("DATE", f"XXXX-H{number}")
+    year = anchor.year
+    if direction <= 0 and number > (1 if anchor.month <= 6 else 2):
+        year -= 1  # "the second half" reported in March: last year's
+    return TimeValue("DATE", f"{year:04d}-H{number}", relative=True)
+
+
 def _relative(
     grammar: TimeGrammar,
     kind: str,
@@ -239,7 +288,9 @@ def _relative(
     mod: str | None,
 ) -> TimeValue | None:
     """Weekdays, deictic words, shifted units, offsets, seasons and weekends."""
-    part = grammar.value("part", group(match, "part") or "")
+    part = grammar.value("part", group(match, "part") or "") or grammar.value(
+        "deictic_part", group(match, "deictic") or ""
+    )
     explicit = bool(group(match, "last") or group(match, "next"))
     if anchor is None:
         return _unanchored(grammar, kind, match, part)

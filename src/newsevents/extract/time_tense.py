@@ -1,6 +1,8 @@
 """Past or future: the direction a time expression points to, read from the words or the parse.
 
-Explicit words decide first ("dernier", "next", "hace"). Otherwise the nearest verb above the
+Explicit words decide first ("dernier", "next", "hace"). A verb of planning or putting off above
+the expression ("planned", "scheduled", "postponed until", "prévu") makes it upcoming whatever its
+tense. Otherwise the nearest verb above the
 expression in the dependency parse that has a tense does: its morphology (``Tense``, ``Mood``),
 its auxiliaries (compound pasts, future auxiliaries, as listed in the language's data), or, for
 an adjective or a noun, its copula. A verb in the present gives ``PRESENT``, which the language's
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.time_grammar import TimeGrammar, group, normalize
 
 _VERB_POS = frozenset({"VERB", "AUX"})
+_PROSPECTIVE_POS = frozenset({"VERB", "AUX", "ADJ"})
 _HEAD_STEPS = 6
 """How far up the parse the governing verb is looked for."""
 PRESENT = 2
@@ -38,18 +41,60 @@ def expression_direction(
     if token is None:
         return 0  # no parse
     word: Token = doc[token]
+    through_infinitive, preposition = False, ""
     for _ in range(_HEAD_STEPS):
+        if (
+            # "expected to earn 35 cents for the quarter": the quarter reported on, not the next
+            not group(match, "unit")
+            and word.pos_ in _PROSPECTIVE_POS
+            and normalize(word.lemma_) in grammar.prospective
+            and _looks_ahead(grammar, word, through_infinitive, preposition)
+        ):
+            return 1  # "planned to leave on Thursday", "postponed until Tuesday", "prévu lundi"
         if word.pos_ in _VERB_POS:
             direction = _verb_direction(grammar, word, word)
         else:
             copula = next((c for c in word.children if c.dep_ == "cop"), None)
             direction = None if copula is None else _verb_direction(grammar, word, copula)
         if direction is not None:
+            if preposition in grammar.since_preps:
+                return -1  # "souffre depuis mardi", "since Tuesday": a start in the past
+            if direction == -1 and preposition in grammar.until_preps:
+                return 0  # "extended its deadline until Tuesday": the nearest Tuesday
             return direction
         if word.head is word:
             break
+        if word.i != token and "Inf" in morph(word, "VerbForm"):
+            through_infinitive = True
+        if not preposition:  # "until Tuesday" (prep → pobj) or "hasta el martes" (case child)
+            case = next((c for c in word.children if c.dep_ == "case"), None)
+            preposition = normalize(word.text if word.pos_ == "ADP" else case.text if case else "")
         word = word.head
     return 0
+
+
+def _looks_ahead(grammar: TimeGrammar, verb: Token, through_infinitive: bool, prep: str) -> bool:
+    """Whether a verb of planning dates something ahead of the anchor.
+
+    It does through an infinitive ("planned to leave on Thursday") or a preposition of aim
+    ("postponed until Tuesday", "prévu pour lundi"), or on its own when it is not a simple past
+    ("has scheduled a news conference Thursday", "le sommet prévu lundi"); a pluperfect ("had been
+    scheduled to expire Friday") tells of a plan that is over.
+    """
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if verb.pos_ == "ADJ":  # "had been due to expire": the copula's auxiliaries
+        auxiliaries += [c for c in verb.head.children if c.dep_.startswith("aux")]
+    if any(
+        normalize(a.lemma_) in grammar.past_aux
+        and ("Past" in morph(a, "Tense") or "Imp" in morph(a, "Tense") or a.tag_ == "VBD")
+        for a in auxiliaries
+    ):
+        return False
+    if through_infinitive or prep in grammar.prospective_preps:
+        return True
+    return _verb_direction(grammar, verb, verb) != -1 or any(
+        normalize(a.lemma_) in grammar.past_aux for a in auxiliaries
+    )
 
 
 def _verb_direction(grammar: TimeGrammar, verb: Token, tensed: Token) -> int | None:
@@ -75,7 +120,7 @@ def _verb_direction(grammar: TimeGrammar, verb: Token, tensed: Token) -> int | N
         if "Past" in aux_tense or "Imp" in aux_tense or aux.tag_ == "VBD":
             return -1
         if "Sub" in morph(aux, "Mood"):
-            return 0  # "avant que le bilan soit rendu public lundi"
+            return PRESENT  # "avant que le bilan soit rendu public lundi": not yet
         if participle and normalize(aux.lemma_) in grammar.past_aux:
             return -1  # compound past: "a déclaré", "has said", "ha dicho"
         if "Pres" in aux_tense or aux.tag_ in ("VBP", "VBZ"):

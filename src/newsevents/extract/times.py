@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)|\n+")
 _QUOTE = re.compile(r"\"[^\"\n]{3,}\"|«[^»]{3,}»|“[^”]{3,}”")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_PERIOD = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d\d)$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DATELINE_REACH = 400
 """How far into the text a dateline may start (after a title line or two)."""
@@ -117,7 +118,7 @@ def extract_times(doc: Doc) -> list[Time]:
             grammar.from_previous
         ):
             anchor_id, anchor = _previous_day(records, f.start, anchor_id, anchor)
-        if f.kind == "clock":
+        if f.kind in ("clock", "day_part"):
             anchor_id, anchor = _previous_day(records, f.start, anchor_id, anchor)
         value = normalize_expression(grammar, f.kind, f.match, anchor, direction)
         if value is None:
@@ -210,9 +211,26 @@ def _compared_quarter(
 ) -> TimeValue:
     """ "A year ago" in a report on a quarter is that quarter a year before, not the year.
 
-    The quarter is the last one named before it that is not itself a year back.
+    The quarter is the last one named before it that is not itself a year back. "The year-earlier
+    period", "el mismo mes del año anterior" are the quarter, half or month last named, a year back.
     """
     match = found.match
+    if found.kind == "year_back":
+        months = any(normalize(w) in grammar.words["month_nouns"] for w in match[0].split())
+        # A month for "the same month"; otherwise the quarter last named, or else a half or month.
+        kinds = ("month",) if months else ("quarter", "period")
+        for wanted in kinds:
+            for index in range(len(records) - 1, -1, -1):
+                period = _PERIOD.match(records[index].value)
+                if period is None or index in year_back:
+                    continue
+                is_month = period[2].isdigit()
+                if (wanted == "month" and not is_month) or (
+                    wanted == "quarter" and period[2][0] != "Q"
+                ):
+                    continue
+                return replace(value, value=f"{int(period[1]) - 1:04d}-{period[2]}")
+        return value
     if not (
         found.kind == "offset"
         and (group(match, "ago") or group(match, "ago_after"))
