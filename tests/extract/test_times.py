@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
 from newsevents.extract.time_grammar import parse_number, time_grammar
+from newsevents.extract.time_values import holiday_date
 from newsevents.extract.times import PUBLISHED, extract_times
 from newsevents.lang import MissingLanguageData, available_languages, load_data
 from newsevents.records import Article, Time
@@ -579,6 +580,34 @@ ROWS: list[tuple[str, str, list[Want]]] = [
         [Want("last night", "TIME", "2025-11-28TNI"), Want("tonight", "TIME", "2025-11-29TNI")],
     ),
     ("es", "Anoche habló el ministro.", [Want("Anoche", "TIME", "2025-11-28TNI")]),
+    # Holidays, by their rule: a fixed day, Easter, the n-th weekday of a month.
+    (
+        "en",
+        "They met on Thanksgiving Day and last Christmas, and will meet on Easter 2026.",
+        [
+            Want("Thanksgiving Day", "DATE", "2025-11-27"),
+            Want("last Christmas", "DATE", "2024-12-25"),
+            Want("Easter 2026", "DATE", "2026-04-05"),
+        ],
+    ),
+    (
+        "fr",
+        "À la Toussaint et à Noël dernier, puis à Pâques 2027.",
+        [
+            Want("la Toussaint", "DATE", "2025-11-01"),
+            Want("Noël dernier", "DATE", "2024-12-25"),
+            Want("Pâques 2027", "DATE", "2027-03-28"),
+        ],
+    ),
+    (
+        "es",
+        "En Nochebuena y en la Navidad pasada, y el Viernes Santo de 2024.",
+        [
+            Want("Nochebuena", "DATE", "2025-12-24"),
+            Want("la Navidad pasada", "DATE", "2024-12-25"),
+            Want("el Viernes Santo de 2024", "DATE", "2024-03-29"),
+        ],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",
@@ -926,6 +955,24 @@ def test_an_expression_before_its_noun_leaves_the_article_to_the_noun() -> None:
 def test_the_verb_tense_chooses_past_or_future(doc: Doc, value: str) -> None:
     (monday,) = extract_times(doc)
     assert monday.value == value
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("easter", 2000, "2000-04-23"),
+        ("easter", 2024, "2024-03-31"),
+        ("easter", 2025, "2025-04-20"),
+        ("easter-2", 2026, "2026-04-03"),
+        ("easter+49", 2025, "2025-06-08"),
+        ("11:4:4", 2025, "2025-11-27"),  # Thanksgiving
+        ("05:1:-1", 2025, "2025-05-26"),  # Memorial Day
+        ("11:1:1+1", 2024, "2024-11-05"),  # Election Day
+        ("12-25", 2025, "2025-12-25"),
+    ],
+)
+def test_holiday_rules(rule: str, year: int, day: str) -> None:
+    assert holiday_date(rule, year) == dt.date.fromisoformat(day)
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,8 @@ from newsevents.extract.time_tense import PRESENT
 from newsevents.extract.time_values import (
     add_units,
     duration_value,
+    holiday_date,
+    holiday_near,
     iso_week,
     nearest_date,
     quarter,
@@ -88,6 +90,8 @@ def normalize_expression(
         return _quarter(grammar, match, anchor, direction)
     if kind == "half":
         return _half(grammar, match, anchor, direction)
+    if kind == "holiday":
+        return _holiday(grammar, match, anchor, direction)
     if kind == "day_part":  # "la nuit", "la jornada": the day of the anchor, the last date named
         part = grammar.value("part", group(match, "part") or "")
         suffix = f"T{part}" if part else ""
@@ -260,6 +264,30 @@ def spoken_year(grammar: TimeGrammar, words: str) -> int | None:
 
 
 _SPOKEN_FILLERS = frozenset({"hundred", "and", "oh"})
+
+
+def _holiday(
+    grammar: TimeGrammar, match: re.Match[str], anchor: dt.date | None, direction: int
+) -> TimeValue | None:
+    """A holiday: "Thanksgiving Day", "la Toussaint", "Navidad de 2024", "last Christmas"."""
+    rule = str(grammar.value("holiday", match["holiday"]) or "")
+    if group(match, "year"):
+        day = holiday_date(rule, int(match["year"]))
+        return None if day is None else TimeValue("DATE", day.isoformat())
+    if anchor is None:
+        fixed = re.fullmatch(r"\d\d-\d\d", rule)
+        return TimeValue("DATE", f"XXXX-{rule}") if fixed else None
+    if group(match, "last"):
+        direction = -1
+    elif group(match, "next"):
+        direction = 1
+    explicit = bool(group(match, "last") or group(match, "next"))
+    day = holiday_near(anchor, rule, direction, strict=explicit)
+    if day is None:
+        return None
+    if group(match, "holiday_week"):  # "Easter week"
+        return TimeValue("DATE", iso_week(day), relative=True)
+    return TimeValue("DATE", day.isoformat(), relative=True)
 
 
 def _half(

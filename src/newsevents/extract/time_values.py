@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 _DURATION_UNITS = {
     "S": ("T", "S", 1),
@@ -154,6 +155,71 @@ def _gap(anchor: dt.date, candidate: tuple[dt.date, dt.date, int]) -> int:
     return min(abs((first - anchor).days), abs((last - anchor).days))
 
 
+_FIXED_DAY = re.compile(r"(\d\d)-(\d\d)")
+_EASTER = re.compile(r"easter([+-]\d+)?")
+_NTH_WEEKDAY = re.compile(r"(\d\d):([1-7]):(-?[1-5])([+-]\d+)?")
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The day of a holiday in a year, from its rule in the language's data.
+
+    Rules: ``12-25`` (a fixed day), ``easter`` or ``easter+49`` (days from Easter Sunday),
+    ``11:4:4`` (the fourth Thursday of November; ``05:1:-1`` the last Monday of May) with an
+    optional shift in days (``11:1:1+1``, the Tuesday after the first Monday of November).
+    """
+    if fixed := _FIXED_DAY.fullmatch(rule):
+        try:
+            return dt.date(year, int(fixed[1]), int(fixed[2]))
+        except ValueError:
+            return None
+    if easter := _EASTER.fullmatch(rule):
+        return easter_sunday(year) + dt.timedelta(days=int(easter[1] or 0))
+    if nth := _NTH_WEEKDAY.fullmatch(rule):
+        month, weekday, count = int(nth[1]), int(nth[2]), int(nth[3])
+        days = [
+            dt.date(year, month, d)
+            for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).isoweekday() == weekday
+        ]
+        return days[count - 1 if count > 0 else count] + dt.timedelta(days=int(nth[4] or 0))
+    return None
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_near(anchor: dt.date, rule: str, direction: int, strict: bool) -> dt.date | None:
+    """The holiday seen from ``anchor``: the last one (-1), the next one (+1) or the nearest (0).
+
+    ``strict`` excludes the anchor's own day ("last Christmas" said on Christmas Day); without it
+    the holidays less than half a year away are preferred, as for days of a month.
+    """
+    days = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(rule, y))
+    ]
+    near = [d for d in days if abs((d - anchor).days) <= _HALF_YEAR]
+    if not strict and near:  # a tense does not send Easter a year back when it is a week away
+        days = near
+    before = [d for d in days if d < anchor or (d == anchor and not strict)]
+    after = [d for d in days if d > anchor or (d == anchor and not strict)]
+    chosen = max(before, default=None) if direction < 0 else None
+    if direction > 0:
+        chosen = min(after, default=None)
+    if chosen is None and (direction == 0 or not strict):
+        chosen = min(days, key=lambda d: abs((d - anchor).days), default=None)
+    return chosen
+
+
 def weekday_date(anchor: dt.date, weekday: int, direction: int, strict: bool) -> dt.date:
     """The date of a weekday (1 = Monday) seen from ``anchor`` in the given direction.
 
@@ -174,6 +240,9 @@ __all__ = [
     "add_months",
     "add_units",
     "duration_value",
+    "easter_sunday",
+    "holiday_date",
+    "holiday_near",
     "iso_week",
     "nearest_date",
     "quarter",
