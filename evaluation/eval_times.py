@@ -367,12 +367,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 _DIGIT_YEAR = re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d\d)(?!\d)")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _PADDED_YEAR = re.compile(r"^\d{4}(?:-XX)+$|^\d{3}X$", re.IGNORECASE)
+_DURATION = re.compile(
+    r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?",
+    re.IGNORECASE,
+)
 _BARE_YEAR = re.compile(r"^'?(?:\d{4}|\d{2,4}'?s)$")
 
 
 def audit(documents: Sequence[GoldDocument], lang: str) -> dict[tuple[int, int], str]:
     """Gold expressions no general rule can match, by reason, keyed by (document, expression).
 
+    - "are not TIMEX3 values": durations written against the TIMEX3 grammar ("PM6", "PY5");
     - "contradict their words": the words hold a year, or a day, month and year, and the gold
       value says another ("el 28 de abril de 2003" = 2008-04-28, "5 de marzo de 2009" =
       2009-03-09);
@@ -408,7 +413,12 @@ def audit(documents: Sequence[GoldDocument], lang: str) -> dict[tuple[int, int],
                 and (int(full[2]), int(full[3])) != (month, days[0])
             )
             named_part = any(t in parts for t in tokens) and any(t in days_named for t in tokens)
-            if other_year or other_day:
+            duration = timex.value.upper().startswith("P") and not timex.value.upper().endswith(
+                "_REF"
+            )
+            if duration and not (_DURATION.fullmatch(timex.value) and len(timex.value) > 1):
+                flagged[d, g] = "are not TIMEX3 values"
+            elif other_year or other_day:
                 flagged[d, g] = "contradict their words"
             elif _PADDED_YEAR.match(timex.value) and _BARE_YEAR.match(surface.strip()):
                 flagged[d, g] = "pad a bare year"

@@ -78,3 +78,41 @@ def test_newsevents_on_a_tiny_gold_set(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if "| newsevents |" in line)
     assert row.split("|")[2:6] == [" 1 ", " 1.000 ", " 1.000 ", " 1.000 "]
+
+
+def test_values_are_compared_in_canonical_spelling_only() -> None:
+    assert eval_times.canonical_value("present_ref") == "PRESENT_REF"
+    assert eval_times.canonical_value("2000-W7") == "2000-W07"
+    assert eval_times.canonical_value("2000-W07-WE") == "2000-W07-WE"
+    assert eval_times.canonical_value("1968-XX") != eval_times.canonical_value("1968")
+    text = "ahora"
+    gold = GoldDocument("d", text, "2025-11-29", (Timex(0, 5, "DATE", "present_ref"),))
+    assert score([gold], [[Timex(0, 5, "DATE", "PRESENT_REF")]]).value.tp == 1
+
+
+def test_the_audit_names_gold_values_no_rule_can_give() -> None:
+    text = (
+        "El 5 de marzo de 2009, en 1949, el viernes por la noche, los próximos seis meses y ayer."
+    )
+    spans = {
+        "5 de marzo de 2009": ("DATE", "2009-03-09"),  # the words say the 5th
+        "1949": ("DATE", "1949-XX"),  # a bare year padded with unknown months
+        "viernes por la noche": ("DATE", "2009-03-06"),  # the night dropped
+        "los próximos seis meses": ("DURATION", "PM6"),  # not a TIMEX3 value
+        "ayer": ("DATE", "2009-03-08"),  # a fine value
+    }
+    timexes = tuple(
+        Timex(text.index(s), text.index(s) + len(s), kind, value)
+        for s, (kind, value) in spans.items()
+    )
+    document = GoldDocument("d", text, "2009-03-09", timexes)
+    flagged = eval_times.audit([document], "es")
+    assert sorted(flagged.values()) == [
+        "are not TIMEX3 values",
+        "contradict their words",
+        "drop the part of day",
+        "pad a bare year",
+    ]
+    kept, found = eval_times.without_flagged([document], [list(timexes)], flagged)
+    assert [document.text[t.start : t.end] for t in kept[0].timexes] == ["ayer"]
+    assert found == [[timexes[-1]]]

@@ -608,6 +608,20 @@ ROWS: list[tuple[str, str, list[Want]]] = [
             Want("el Viernes Santo de 2024", "DATE", "2024-03-29"),
         ],
     ),
+    # A week of a month is the ISO week that holds most of its days in it.
+    (
+        "en",
+        "Sales fell in the last week of March.",
+        [Want("the last week of March", "DATE", "2026-W13")],
+    ),
+    (
+        "es",
+        "Cayó un 5% en un mismo día, la primera semana de enero de 2024.",
+        [
+            Want("un mismo día", "DURATION", "P1D"),
+            Want("la primera semana de enero de 2024", "DATE", "2024-W01"),
+        ],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -9,6 +9,7 @@ The kinds of expression are those of the data's patterns: ``iso``/``numeric`` da
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -92,6 +93,8 @@ def normalize_expression(
         return _half(grammar, match, anchor, direction)
     if kind == "holiday":
         return _holiday(grammar, match, anchor, direction)
+    if kind == "month_week":
+        return _month_week(grammar, match, anchor, direction)
     if kind == "day_part":  # "la nuit", "la jornada": the day of the anchor, the last date named
         part = grammar.value("part", group(match, "part") or "")
         suffix = f"T{part}" if part else ""
@@ -264,6 +267,30 @@ def spoken_year(grammar: TimeGrammar, words: str) -> int | None:
 
 
 _SPOKEN_FILLERS = frozenset({"hundred", "and", "oh"})
+
+
+def _month_week(
+    grammar: TimeGrammar, match: re.Match[str], anchor: dt.date | None, direction: int
+) -> TimeValue | None:
+    """A week of a month: "the last week of March", "la primera semana de enero de 2024"."""
+    month = grammar.value("month", match["month"])
+    number = int(grammar.value("ordinal", match["ordinal"]) or 0)
+    if month is None or not (1 <= number <= 4 or number == -1):
+        return None
+    if group(match, "year"):
+        year = int(match["year"])
+    elif anchor is not None:
+        found = nearest_date(anchor, month, None, direction)
+        if found is None:
+            return None
+        year = found[0]
+    else:
+        return None
+    # As ISO does for years, a week is the month's when most of its days are: the first holds
+    # the 4th, the last holds the day three before the month's end.
+    last = calendar.monthrange(year, month)[1]
+    day = dt.date(year, month, last - 3 if number == -1 else (number - 1) * 7 + 4)
+    return TimeValue("DATE", iso_week(day), relative=not group(match, "year"))
 
 
 def _holiday(
