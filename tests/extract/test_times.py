@@ -622,6 +622,12 @@ ROWS: list[tuple[str, str, list[Want]]] = [
             Want("la primera semana de enero de 2024", "DATE", "2024-W01"),
         ],
     ),
+    # "Quarter" as a share is no length of time.
+    (
+        "en",
+        "Iraq imports about three-quarters of its food after several quarters of losses.",
+        [Want("several quarters", "DURATION", "PXQ")],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -330,6 +330,8 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return _after_cue(grammar, text, start)
     if kind == "duration" and group(match, "number") and _is_age(grammar, text, match):
         return False
+    if kind == "duration" and _is_fraction(grammar, text, match):
+        return False
     if kind == "offset" and group(match, "number"):  # "in thirty minutes" is a duration
         return not is_time_unit(grammar.value("unit", match["unit"]) or "")
     if kind == "year" and not (qualified or group(match, "mod")):
@@ -355,6 +357,15 @@ def _is_age(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
     start = match.start()
     qualified = group(match, "det") or group(match, "mod")
     return not qualified and bool(grammar.age_before.search(text, max(0, start - _CONTEXT), start))
+
+
+def _is_fraction(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
+    """A share, not a length: "three-quarters of its food", "about a quarter, of its dealers"."""
+    unit = group(match, "unit")
+    if unit is None or normalize(unit) not in grammar.words["fraction_units"]:
+        return False
+    after = text[match.end() : match.end() + _CONTEXT]
+    return grammar.fraction_after.match(after) is not None
 
 
 def _after_cue(grammar: TimeGrammar, text: str, start: int) -> bool:
