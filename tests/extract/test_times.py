@@ -628,6 +628,8 @@ ROWS: list[tuple[str, str, list[Want]]] = [
         "Iraq imports about three-quarters of its food after several quarters of losses.",
         [Want("several quarters", "DURATION", "PXQ")],
     ),
+    ("en", "It took a couple of years.", [Want("a couple of years", "DURATION", "P2Y")]),
+    ("es", "Tardó un par de años.", [Want("un par de años", "DURATION", "P2Y")]),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -256,8 +256,11 @@ def parse_number(grammar: TimeGrammar, text: str) -> float | None:
             return float(cleaned.replace(",", "."))
         except ValueError:
             return None
+    phrase = normalize(cleaned)
+    if " " in phrase and phrase in grammar.numbers:  # "a couple of", "un par de"
+        return grammar.numbers[phrase]
     total = current = 0.0
-    for word in re.split(r"[\s-]+", normalize(cleaned)):
+    for word in re.split(r"[\s-]+", phrase):
         if word in grammar.joiners or not word:
             continue
         if word in grammar.multipliers:
