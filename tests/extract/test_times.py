@@ -630,6 +630,41 @@ ROWS: list[tuple[str, str, list[Want]]] = [
     ),
     ("en", "It took a couple of years.", [Want("a couple of years", "DURATION", "P2Y")]),
     ("es", "Tardó un par de años.", [Want("un par de años", "DURATION", "P2Y")]),
+    # Centuries, spelled decades, frequencies of a weekday or a month, "N more years".
+    (
+        "en",
+        "In the nineties, as in the 20th century, they met each Thursday night and each July.",
+        [
+            Want("the nineties", "DATE", "199"),
+            Want("the 20th century", "DATE", "19"),
+            Want("each Thursday night", "SET", "XXXX-WXX-4TNI"),
+            Want("each July", "SET", "XXXX-07"),
+        ],
+    ),
+    (
+        "fr",
+        "Au XXe siècle, ils se voyaient chaque lundi.",
+        [Want("XXe siècle", "DATE", "19"), Want("chaque lundi", "SET", "XXXX-WXX-1")],
+    ),
+    (
+        "es",
+        "En el siglo XXI se reúnen cada julio.",
+        [Want("el siglo XXI", "DATE", "20"), Want("cada julio", "SET", "XXXX-07")],
+    ),
+    (
+        "en",
+        "It will take at least 20 more years and an additional year, and fiscal 1989 sales fell.",
+        [
+            Want("at least 20 more years", "DURATION", "P20Y"),
+            Want("an additional year", "DURATION", "P1Y"),
+            Want("fiscal 1989", "DATE", "1989"),
+        ],
+    ),
+    (
+        "en",
+        "Profit rose from the year-ago third quarter.",
+        [Want("the year-ago third quarter", "DATE", "2024-Q3")],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

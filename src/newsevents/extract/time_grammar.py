@@ -34,7 +34,7 @@ _SPACE = r"[^\S\n]+"
 _CORE_CLASSES = (
     "month", "month_abbr", "weekday", "deictic", "unit", "ref", "season", "set", "period",
     "clock_word", "part", "weekend", "decade", "quarter", "half_noun", "spoken_year_start",
-    "holiday",
+    "holiday", "decade_word",
 )  # fmt: skip
 _TIME_UNITS = frozenset({"H", "TM", "S"})
 

@@ -91,6 +91,11 @@ def normalize_expression(
         return _quarter(grammar, match, anchor, direction)
     if kind == "half":
         return _half(grammar, match, anchor, direction)
+    if kind == "decade_word":
+        return TimeValue("DATE", str(grammar.value("decade_word", match["decade_word"])))
+    if kind == "century":
+        number = roman_or_arabic(match["century"])
+        return None if not number else TimeValue("DATE", f"{number - 1:02d}")
     if kind == "holiday":
         return _holiday(grammar, match, anchor, direction)
     if kind == "month_week":
@@ -173,9 +178,17 @@ def _year_of_weekday(anchor: dt.date, month: int, day: int, weekday: int) -> int
 
 
 def _set(grammar: TimeGrammar, match: re.Match[str]) -> TimeValue | None:
-    """A frequency: "chaque jour" (P1D), "every two weeks" (P2W), "annuel" (P1Y)."""
+    """A frequency: "chaque jour" (P1D), "every two weeks" (P2W), "annuel" (P1Y), "each
+    Thursday" (XXXX-WXX-4), "cada julio" (XXXX-07)."""
     if word := group(match, "set"):
         return TimeValue("SET", str(grammar.value("set", word)))
+    if weekday := group(match, "weekday"):
+        part = grammar.value("part", group(match, "part") or "")
+        suffix = f"T{part}" if part else ""
+        return TimeValue("SET", f"XXXX-WXX-{grammar.value('weekday', weekday)}{suffix}")
+    if name := group(match, "month") or group(match, "month_abbr"):
+        month = grammar.value("month", name) or grammar.value("month_abbr", name.rstrip("."))
+        return None if month is None else TimeValue("SET", f"XXXX-{month:02d}")
     unit = grammar.value("unit", match["unit"])
     count = parse_number(grammar, match["number"]) if group(match, "number") else 1.0
     return TimeValue("SET", duration_value(count, unit))
@@ -240,6 +253,8 @@ def _quarter(
         return TimeValue("DATE", shifted_value(anchor, "Q", -1) or "", relative=True)
     if not 1 <= number <= 4:
         return None
+    if group(match, "year_back") and anchor is not None:  # "the year-ago third quarter"
+        return TimeValue("DATE", f"{anchor.year - 1:04d}-Q{number}", relative=True)
     if (
         anchor is not None
         and not group(match, "year")
@@ -248,6 +263,22 @@ def _quarter(
     ):
         year = f"{anchor.year - 1:04d}"  # "the fourth quarter" reported in March: last year's
     return TimeValue("DATE", f"{year}-Q{number}", relative=not group(match, "year"))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_or_arabic(figures: str) -> int | None:
+    """The number written in Arabic or Roman figures ("20", "XX", "xxi"); None if neither."""
+    if figures.isdigit():
+        return int(figures)
+    values = [_ROMAN.get(c) for c in figures.upper()]
+    if not values or any(v is None for v in values):
+        return None
+    numbers = [v for v in values if v is not None]
+    return sum(
+        -v if i + 1 < len(numbers) and v < numbers[i + 1] else v for i, v in enumerate(numbers)
+    )
 
 
 def spoken_year(grammar: TimeGrammar, words: str) -> int | None:

@@ -334,7 +334,7 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return False
     if kind == "offset" and group(match, "number"):  # "in thirty minutes" is a duration
         return not is_time_unit(grammar.value("unit", match["unit"]) or "")
-    if kind == "year" and not (qualified or group(match, "mod")):
+    if kind == "year" and not (qualified or group(match, "mod") or group(match, "year_word")):
         return not _counts_a_noun(grammar, page, start, match.end())
     return True
 
