@@ -383,13 +383,13 @@ _BARE_YEAR = re.compile(r"^'?(?:\d{4}|\d{2,4}'?s)$")
 def audit(documents: Sequence[GoldDocument], lang: str) -> dict[tuple[int, int], str]:
     """Gold expressions no general rule can match, by reason, keyed by (document, expression).
 
-    - "are not TIMEX3 values": durations written against the TIMEX3 grammar ("PM6", "PY5");
-    - "contradict their words": the words hold a year, or a day, month and year, and the gold
+    - "outside the TIMEX3 grammar": durations written against the TIMEX3 grammar ("PM6", "PY5");
+    - "contradicting their words": the words hold a year, or a day, month and year, and the gold
       value says another ("el 28 de abril de 2003" = 2008-04-28, "5 de marzo de 2009" =
       2009-03-09);
-    - "pad a bare year": a year or a decade written in digits alone valued with unknown months
+    - "bare years padded": a year or a decade written in digits alone valued with unknown months
       or days ("1949" = 1949-XX, "1990s" = 199X), where the guidelines give 1949 and 199;
-    - "drop the part of day": words naming a part of the day ("Friday night") valued as a
+    - "parts of day dropped": words naming a part of the day ("Friday night") valued as a
       plain date, where the guidelines add TNI, TMO, TAF or TEV (only with a weekday or a
       word such as "yesterday": "mañana" alone, "más tarde" are not parts of a day).
     """
@@ -423,13 +423,13 @@ def audit(documents: Sequence[GoldDocument], lang: str) -> dict[tuple[int, int],
                 "_REF"
             )
             if duration and not (_DURATION.fullmatch(timex.value) and len(timex.value) > 1):
-                flagged[d, g] = "are not TIMEX3 values"
+                flagged[d, g] = "outside the TIMEX3 grammar"
             elif other_year or other_day:
-                flagged[d, g] = "contradict their words"
+                flagged[d, g] = "contradicting their words"
             elif _PADDED_YEAR.match(timex.value) and _BARE_YEAR.match(surface.strip()):
-                flagged[d, g] = "pad a bare year"
+                flagged[d, g] = "bare years padded"
             elif named_part and timex.type in ("DATE", "TIME") and "T" not in timex.value:
-                flagged[d, g] = "drop the part of day"
+                flagged[d, g] = "parts of day dropped"
     return flagged
 
 
