@@ -665,6 +665,16 @@ ROWS: list[tuple[str, str, list[Want]]] = [
         "Profit rose from the year-ago third quarter.",
         [Want("the year-ago third quarter", "DATE", "2024-Q3")],
     ),
+    # A number above one before a singular unit names a period, it does not count.
+    (
+        "en",
+        "Profit rose in the third quarter from the 1988 quarter, after 2000 years of history.",
+        [
+            Want("the third quarter", "DATE", "2025-Q3"),
+            Want("the 1988 quarter", "DATE", "1988-Q3"),
+            Want("2000 years", "DURATION", "P2000Y"),
+        ],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -91,6 +91,8 @@ def normalize_expression(
         return _quarter(grammar, match, anchor, direction)
     if kind == "half":
         return _half(grammar, match, anchor, direction)
+    if kind == "year_period":  # the quarter itself is found from the text before (times.py)
+        return TimeValue("DATE", f"{int(match['year']):04d}")
     if kind == "decade_word":
         return TimeValue("DATE", str(grammar.value("decade_word", match["decade_word"])))
     if kind == "century":

@@ -215,6 +215,11 @@ def _compared_quarter(
     period", "el mismo mes del año anterior" are the quarter, half or month last named, a year back.
     """
     match = found.match
+    if found.kind == "year_period":  # "the 1988 quarter": the quarter last named, in 1988
+        for index in range(len(records) - 1, -1, -1):
+            if _QUARTER.match(records[index].value):
+                return replace(value, value=f"{match['year']}-{records[index].value[5:]}")
+        return value
     if found.kind == "year_back":
         months = any(normalize(w) in grammar.words["month_nouns"] for w in match[0].split())
         # A month for "the same month"; otherwise the quarter last named, or else a half or month.
@@ -332,6 +337,8 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return False
     if kind == "duration" and _is_fraction(grammar, text, match):
         return False
+    if kind == "duration" and _names_not_counts(grammar, match):
+        return False
     if kind == "offset" and group(match, "number"):  # "in thirty minutes" is a duration
         return not is_time_unit(grammar.value("unit", match["unit"]) or "")
     if kind == "year" and not (qualified or group(match, "mod") or group(match, "year_word")):
@@ -357,6 +364,21 @@ def _is_age(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
     start = match.start()
     qualified = group(match, "det") or group(match, "mod")
     return not qualified and bool(grammar.age_before.search(text, max(0, start - _CONTEXT), start))
+
+
+def _names_not_counts(grammar: TimeGrammar, match: re.Match[str]) -> bool:
+    """A number above one before a singular unit names, it does not count: "the 1988 quarter".
+
+    ("30-day", with a hyphen, is a length written as an adjective.)
+    """
+    number, unit = group(match, "number"), group(match, "unit")
+    if not number or not unit or not number[:1].isdigit():
+        return False
+    if normalize(unit) in grammar.words["plural_units"]:
+        return False
+    between = match.string[match.end("number") : match.start("unit")]
+    count = parse_number(grammar, number)
+    return "-" not in between and count is not None and count >= 1000
 
 
 def _is_fraction(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
