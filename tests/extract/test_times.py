@@ -1025,6 +1025,27 @@ def test_the_verb_tense_chooses_past_or_future(doc: Doc, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence", "name", "label", "wanted"),
+    [
+        ("en", "The ship reached Easter Island on Easter.", "Easter Island", "LOC", ["Easter"]),
+        ("es", "Llegó a la Isla de Pascua en Navidad.", "Isla de Pascua", "LOC", ["Navidad"]),
+        ("en", "Mr. Christmas spoke at Christmas.", "Christmas", "PERSON", ["Christmas"]),
+    ],
+)
+def test_a_holiday_inside_a_name_is_no_date(
+    lang: str, sentence: str, name: str, label: str, wanted: list[str]
+) -> None:
+    doc = analysed(blank(lang)(sentence))
+    start = sentence.index(name)
+    entity = doc.char_span(start, start + len(name), label=label)
+    assert entity is not None
+    doc.ents = [entity]
+    found = extract_times(doc)
+    assert [t.text for t in found] == wanted
+    assert all(t.start >= start + len(name) for t in found)
+
+
+@pytest.mark.parametrize(
     ("rule", "year", "day"),
     [
         ("easter", 2000, "2000-04-23"),

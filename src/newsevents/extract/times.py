@@ -339,6 +339,8 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return False
     if kind == "duration" and _names_not_counts(grammar, match):
         return False
+    if kind == "holiday" and _inside_name(grammar, page, start, match.end()):
+        return False  # "Easter Island", "la Isla de Pascua", "Mr. Christmas"
     if kind == "offset" and group(match, "number"):  # "in thirty minutes" is a duration
         return not is_time_unit(grammar.value("unit", match["unit"]) or "")
     if kind == "year" and not (qualified or group(match, "mod") or group(match, "year_word")):
@@ -364,6 +366,15 @@ def _is_age(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
     start = match.start()
     qualified = group(match, "det") or group(match, "mod")
     return not qualified and bool(grammar.age_before.search(text, max(0, start - _CONTEXT), start))
+
+
+def _inside_name(grammar: TimeGrammar, page: _Page, start: int, end: int) -> bool:
+    """Whether words lie in the name of a place, a person or an organisation the model found."""
+    return any(
+        entity.start_char < end and start < entity.end_char
+        for entity in page.doc.ents
+        if normalize(entity.label_) in grammar.words["name_labels"]
+    )
 
 
 def _names_not_counts(grammar: TimeGrammar, match: re.Match[str]) -> bool:
