@@ -675,6 +675,13 @@ ROWS: list[tuple[str, str, list[Want]]] = [
             Want("2000 years", "DURATION", "P2000Y"),
         ],
     ),
+    # A holiday's name as a person's: before a capitalised word or after a title.
+    ("fr", "Noël Mamère et M. Noël ont parlé à Noël.", [Want("Noël", "DATE", "2025-12-25")]),
+    (
+        "es",
+        "Según La Jornada, la jornada laboral acabó; cayó en la jornada.",
+        [Want("la jornada", "DATE", "2025-11-29")],
+    ),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -87,6 +87,8 @@ class TimeGrammar:
     age_after: re.Pattern[str]
     of_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
+    honorific_before: re.Pattern[str]
+    """A title just before a word ("Mr. ", "Mme "): the word is a name."""
     """What follows a unit that is also a share: "of" and a determiner ("of its food", "of the
     vote"), not of a time ("of the year", "of 1990") nor of a bare noun ("quarters of losses")."""
     """The language's "of" and a lower-case word: "10 ans de prison" is a length, not an age."""
@@ -239,6 +241,9 @@ def time_grammar(lang: str) -> TimeGrammar:
         age_before=re.compile(rf"(?:{alternation(data['words']['age_before'])}|[,(-])\s*$", re.I),
         age_after=re.compile(rf"[\s-]*{alternation(data['words']['age_after'])}", re.I),
         of_after=re.compile(rf"\s*{alternation(data['words']['of'])}\s*(?-i:[^\W\d_A-ZÀ-Þ])", re.I),
+        honorific_before=re.compile(
+            rf"(?<![\w.]){alternation(data['words']['honorifics'])}[^\S\n]+$", re.I
+        ),
         fraction_after=re.compile(
             rf"[\s,]*{alternation(data['words']['of'])}\s*"
             rf"{alternation(data['words']['fraction_determiners'])}(?!\s+{alternation(data['values']['unit'])})",

@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)|\n+")
 _QUOTE = re.compile(r"\"[^\"\n]{3,}\"|«[^»]{3,}»|“[^”]{3,}”")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_NAME_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Þ][a-zß-ÿ]")
 _PERIOD = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d\d)$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DATELINE_REACH = 400
@@ -339,8 +340,13 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return False
     if kind == "duration" and _names_not_counts(grammar, match):
         return False
-    if kind == "holiday" and _inside_name(grammar, page, start, match.end()):
+    if kind in ("holiday", "day_part") and _inside_name(grammar, page, start, match.end()):
         return False  # "Easter Island", "la Isla de Pascua", "Mr. Christmas"
+    if kind == "holiday" and (
+        _NAME_AFTER.match(text, match.end())
+        or grammar.honorific_before.search(text, max(0, start - _CONTEXT), start)
+    ):
+        return False  # a given name or a surname: "Noël Mamère", "Mr. Christmas"
     if kind == "offset" and group(match, "number"):  # "in thirty minutes" is a duration
         return not is_time_unit(grammar.value("unit", match["unit"]) or "")
     if kind == "year" and not (qualified or group(match, "mod") or group(match, "year_word")):
@@ -369,12 +375,18 @@ def _is_age(grammar: TimeGrammar, text: str, match: re.Match[str]) -> bool:
 
 
 def _inside_name(grammar: TimeGrammar, page: _Page, start: int, end: int) -> bool:
-    """Whether words lie in the name of a place, a person or an organisation the model found."""
-    return any(
-        entity.start_char < end and start < entity.end_char
-        for entity in page.doc.ents
-        if normalize(entity.label_) in grammar.words["name_labels"]
-    )
+    """Whether words are a person the model found, or part of a longer name of a place or an
+    organisation ("Easter Island"; the model's "Easter Sunday" as a building is no such name)."""
+    for entity in page.doc.ents:
+        if entity.start_char >= end or start >= entity.end_char:
+            continue
+        label = normalize(entity.label_)
+        if label in grammar.words["person_labels"]:
+            return True
+        longer = entity.start_char < start or entity.end_char > end
+        if longer and label in grammar.words["name_labels"]:
+            return True
+    return False
 
 
 def _names_not_counts(grammar: TimeGrammar, match: re.Match[str]) -> bool:
