@@ -543,10 +543,11 @@ ROWS: list[tuple[str, str, list[Want]]] = [
     # Halves of a year.
     (
         "en",
-        "Growth slowed in the first half of 2024 and in the second half.",
+        "Growth slowed in the first half of 2024 and in the second half of the year; he scored in"
+        " the second half.",
         [
             Want("the first half of 2024", "DATE", "2024-H1"),
-            Want("the second half", "DATE", "2025-H2"),
+            Want("the second half of the year", "DATE", "2025-H2"),
         ],
     ),
     (
