@@ -683,6 +683,8 @@ ROWS: list[tuple[str, str, list[Want]]] = [
         "Según La Jornada, la jornada laboral acabó; cayó en la jornada.",
         [Want("la jornada", "DATE", "2025-11-29")],
     ),
+    # A plural unit after a singular word of frequency is no frequency.
+    ("es", "Por siglos lo hicieron todos los días.", [Want("todos los días", "SET", "P1D")]),
     # A part of the day the text is telling is one of the last date named.
     (
         "fr",

@@ -340,6 +340,8 @@ def _valid(grammar: TimeGrammar, page: _Page, kind: str, match: re.Match[str]) -
         return False
     if kind == "duration" and _names_not_counts(grammar, match):
         return False
+    if kind == "set" and _plural_without_count(grammar, match):
+        return False  # "por siglos" is for centuries, not once a century
     if kind in ("holiday", "day_part") and _inside_name(grammar, page, start, match.end()):
         return False  # "Easter Island", "la Isla de Pascua", "Mr. Christmas"
     if kind == "holiday" and (
@@ -387,6 +389,18 @@ def _inside_name(grammar: TimeGrammar, page: _Page, start: int, end: int) -> boo
         if longer and label in grammar.words["name_labels"]:
             return True
     return False
+
+
+def _plural_without_count(grammar: TimeGrammar, match: re.Match[str]) -> bool:
+    """A plural unit with no number after a singular word of frequency: a length ("por
+    siglos"), where "tous les jours", "todos los días" are frequencies."""
+    unit, every = group(match, "unit"), group(match, "every")
+    return (
+        bool(unit)
+        and not group(match, "number")
+        and normalize(unit or "") in grammar.words["plural_units"]
+        and normalize(every or "") not in grammar.words["every_plural"]
+    )
 
 
 def _names_not_counts(grammar: TimeGrammar, match: re.Match[str]) -> bool:
