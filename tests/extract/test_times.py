@@ -666,7 +666,7 @@ ROWS: list[tuple[str, str, list[Want]]] = [
         "Profit rose from the year-ago third quarter.",
         [Want("the year-ago third quarter", "DATE", "2024-Q3")],
     ),
-    # A number above one before a singular unit names a period, it does not count.
+    # A year before a singular unit names a period, it does not count.
     (
         "en",
         "Profit rose in the third quarter from the 1988 quarter, after 2000 years of history.",

@@ -1,12 +1,13 @@
 """Past or future: the direction a time expression points to, read from the words or the parse.
 
 Explicit words decide first ("dernier", "next", "hace"). A verb of planning or putting off above
-the expression ("planned", "scheduled", "postponed until", "prévu") makes it upcoming whatever its
-tense. Otherwise the nearest verb above the
-expression in the dependency parse that has a tense does: its morphology (``Tense``, ``Mood``),
-its auxiliaries (compound pasts, future auxiliaries, as listed in the language's data), or, for
-an adjective or a noun, its copula. A verb in the present gives ``PRESENT``, which the language's
-data reads as upcoming or nearest.
+the expression ("planned", "scheduled", "postponed until", "prévu") makes it upcoming whatever
+its tense. Otherwise the nearest verb above the expression in the dependency parse that has a
+tense does: its morphology (``Tense``, ``Mood``), its auxiliaries (compound pasts, future
+auxiliaries, as listed in the language's data), or, for an adjective or a noun, its copula. A
+verb in the present gives ``PRESENT``, which the language's data reads as upcoming or nearest.
+After a preposition of a start ("depuis", "since") the expression is past; after one of a limit
+("until", "hasta") a past verb gives the nearest reading instead.
 """
 
 from __future__ import annotations

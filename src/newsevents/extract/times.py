@@ -404,9 +404,10 @@ def _plural_without_count(grammar: TimeGrammar, match: re.Match[str]) -> bool:
 
 
 def _names_not_counts(grammar: TimeGrammar, match: re.Match[str]) -> bool:
-    """A number above one before a singular unit names, it does not count: "the 1988 quarter".
+    """A year before a singular unit names a period, it does not count: "the 1988 quarter".
 
-    ("30-day", with a hyphen, is a length written as an adjective.)
+    A count takes a plural ("2000 years"); "30-day", with a hyphen, is a length written as an
+    adjective.
     """
     number, unit = group(match, "number"), group(match, "unit")
     if not number or not unit or not number[:1].isdigit():
