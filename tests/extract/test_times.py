@@ -935,6 +935,33 @@ TENSES = [
         ),
         "2025-12-02",
     ),
+    # A past participle after its noun tells what was done; "is to" tells what is to come.
+    (
+        parsed(
+            "en",
+            ["The", "injunction", "issued", "Tuesday", "stands"],
+            [1, 4, 1, 2, 4],
+            ["det", "nsubj", "acl", "npadvmod", "ROOT"],
+            ["DET", "NOUN", "VERB", "PROPN", "VERB"],
+            ["", "", "Tense=Past|VerbForm=Part", "", "Tense=Pres|VerbForm=Fin"],
+            ["DT", "NN", "VBN", "NNP", "VBZ"],
+            ["the", "injunction", "issue", "tuesday", "stand"],
+        ),
+        "2025-11-25",
+    ),
+    (
+        parsed(
+            "en",
+            ["Trading", "is", "to", "resume", "Thursday"],
+            [1, 1, 3, 1, 3],
+            ["nsubj", "ROOT", "aux", "xcomp", "npadvmod"],
+            ["NOUN", "AUX", "PART", "VERB", "PROPN"],
+            ["", "Tense=Pres|VerbForm=Fin", "", "VerbForm=Inf", ""],
+            ["NN", "VBZ", "TO", "VB", "NNP"],
+            ["trading", "be", "to", "resume", "thursday"],
+        ),
+        "2025-12-04",
+    ),
     # After "depuis", "since", "desde" a date is past whatever the verb's tense.
     (
         parsed(

@@ -75,6 +75,8 @@ class TimeGrammar:
     """Auxiliaries that make a compound past with a participle ("a déclaré", "has said")."""
     prospective: frozenset[str]
     """Verbs whose dated object lies ahead whatever their tense ("planned to leave Thursday")."""
+    to_future: frozenset[str]
+    """Verbs that with an infinitive tell what is to come ("is to resume")."""
     prospective_preps: frozenset[str]
     """Prepositions by which a verb of planning dates its aim ("until", "pour", "hasta")."""
     until_preps: frozenset[str]
@@ -235,6 +237,7 @@ def time_grammar(lang: str) -> TimeGrammar:
         past_aux=frozenset(normalize(w) for w in data["tense"]["past_aux"]),
         prospective=frozenset(normalize(w) for w in data["tense"]["prospective"]),
         prospective_preps=frozenset(normalize(w) for w in data["tense"]["prospective_preps"]),
+        to_future=frozenset(normalize(w) for w in data["tense"]["to_future"]),
         until_preps=frozenset(normalize(w) for w in data["tense"]["until_preps"]),
         since_preps=frozenset(normalize(w) for w in data["tense"]["since_preps"]),
         present_direction=int(data["tense"]["present_direction"]),

@@ -52,6 +52,12 @@ def expression_direction(
             and _looks_ahead(grammar, word, through_infinitive, preposition)
         ):
             return 1  # "planned to leave on Thursday", "postponed until Tuesday", "prévu lundi"
+        if (
+            through_infinitive
+            and normalize(word.lemma_) in grammar.to_future
+            and ("Pres" in morph(word, "Tense") or word.tag_ in ("VBZ", "VBP"))
+        ):
+            return 1  # "is to resume trading Tuesday": an obligation ahead
         if word.pos_ in _VERB_POS:
             direction = _verb_direction(grammar, word, word)
         else:
@@ -114,6 +120,8 @@ def _verb_direction(grammar: TimeGrammar, verb: Token, tensed: Token) -> int | N
     participle = "Part" in morph(verb, "VerbForm") or verb.tag_ == "VBN"
     if tensed.tag_ == "VBD" or (("Past" in tense or "Imp" in tense) and not participle):
         return -1
+    if participle and verb.dep_ == "acl" and not auxiliaries and "Past" in tense:
+        return -1  # a past participle after its noun tells what was done: "the injunction issued"
     for aux in auxiliaries:
         aux_tense = morph(aux, "Tense")
         if "Fut" in aux_tense or "Cnd" in morph(aux, "Mood"):
