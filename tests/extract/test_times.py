@@ -935,6 +935,20 @@ TENSES = [
         ),
         "2025-12-02",
     ),
+    # A past tense sends a day back when no near one lies that way, within ten months.
+    (
+        parsed(
+            "en",
+            ["The", "year", "ended", "March", "31"],
+            [1, 2, 2, 2, 3],
+            ["det", "nsubj", "ROOT", "npadvmod", "nummod"],
+            ["DET", "NOUN", "VERB", "PROPN", "NUM"],
+            ["", "", "Tense=Past|VerbForm=Fin", "", ""],
+            ["DT", "NN", "VBD", "NNP", "CD"],
+            ["the", "year", "end", "march", "31"],
+        ),
+        "2025-03-31",
+    ),
     # A past participle after its noun tells what was done; "is to" tells what is to come.
     (
         parsed(

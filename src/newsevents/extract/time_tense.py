@@ -99,6 +99,8 @@ def _looks_ahead(grammar: TimeGrammar, verb: Token, through_infinitive: bool, pr
         return False
     if through_infinitive or prep in grammar.prospective_preps:
         return True
+    if not auxiliaries and ("Part" in morph(verb, "VerbForm") or verb.tag_ == "VBN"):
+        return True  # "le sommet prévu lundi", "the vote scheduled Thursday"
     return _verb_direction(grammar, verb, verb) != -1 or any(
         normalize(a.lemma_) in grammar.past_aux for a in auxiliaries
     )

@@ -24,6 +24,8 @@ _DURATION_UNITS = {
     "CE": ("", "Y", 100),
 }
 _HALF_YEAR = 183
+_WIDE_YEAR = 300
+"""How far the tense may send a day when no nearer one lies its way (about ten months)."""
 _MONTHS_IN = {"M": 1, "Q": 3, "6M": 6, "Y": 12, "DE": 120, "CE": 1200}
 
 
@@ -104,8 +106,10 @@ def nearest_date(
 
     ``direction`` -1 takes the latest one not after the anchor, +1 the first one not before it,
     0 the nearest. Without a day, the month is compared as a whole. With ``near_only``, a day
-    more than half a year away is taken only when no nearer one exists, and a month of another
-    year than the anchor's only when it is less than half a year away.
+    more than half a year away is taken only when no nearer one exists or, when no near one lies
+    the tense's way, when it lies that way within ten months ("the year ended March 31" in a
+    November article is the last March); a month of another year than the anchor's only when it
+    is less than half a year away.
     """
     candidates: list[tuple[dt.date, dt.date, int]] = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -124,6 +128,9 @@ def nearest_date(
         # A day more than half a year away is not meant when a nearer one is: tense is weak
         # evidence ("announced it would open on October 12" in an article of 4 October).
         near = [c for c in candidates if abs((c[0] - anchor).days) <= _HALF_YEAR]
+        ahead = [c for c in candidates if 0 < direction * (c[0] - anchor).days <= _WIDE_YEAR]
+        if direction and not any(direction * (c[0] - anchor).days >= 0 for c in near) and ahead:
+            near = near + ahead  # the tense's way, when that day is within ten months
         candidates = near or candidates
     elif near_only:
         # A month of another year is meant only when it is less than half a year away: "the
