@@ -59,7 +59,6 @@ _AFTER_CORE = 40
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)|\n+")
 _QUOTE = re.compile(r"\"[^\"\n]{3,}\"|«[^»]{3,}»|“[^”]{3,}”")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
-_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-ZÀ-Þ][a-zß-ÿ]")
 _PERIOD = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d\d)$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -213,43 +212,43 @@ def _compared_quarter(
     """ "A year ago" in a report on a quarter is that quarter a year before, not the year.
 
     The quarter is the last one named before it that is not itself a year back. "The year-earlier
-    period", "el mismo mes del año anterior" are the quarter, half or month last named, a year back.
+    period", "el mismo mes del año anterior" are the quarter, half or month last named, a year back;
+    "the 1988 quarter" is the quarter last named, in 1988.
     """
     match = found.match
-    if found.kind == "year_period":  # "the 1988 quarter": the quarter last named, in 1988
-        for index in range(len(records) - 1, -1, -1):
-            if _QUARTER.match(records[index].value):
-                return replace(value, value=f"{match['year']}-{records[index].value[5:]}")
-        return value
+    if found.kind == "year_period":
+        named = _last_period(records, set(), "Q")
+        return value if named is None else replace(value, value=f"{match['year']}-{named[1]}")
     if found.kind == "year_back":
-        months = any(normalize(w) in grammar.words["month_nouns"] for w in match[0].split())
         # A month for "the same month"; otherwise the quarter last named, or else a half or month.
-        kinds = ("month",) if months else ("quarter", "period")
-        for wanted in kinds:
-            for index in range(len(records) - 1, -1, -1):
-                period = _PERIOD.match(records[index].value)
-                if period is None or index in year_back:
-                    continue
-                is_month = period[2].isdigit()
-                if (wanted == "month" and not is_month) or (
-                    wanted == "quarter" and period[2][0] != "Q"
-                ):
-                    continue
-                return replace(value, value=f"{int(period[1]) - 1:04d}-{period[2]}")
-        return value
-    if not (
+        if any(normalize(w) in grammar.words["month_nouns"] for w in match[0].split()):
+            period = _last_period(records, year_back, "M")
+        else:
+            period = _last_period(records, year_back, "Q") or _last_period(records, year_back, "")
+        return value if period is None else replace(value, value=f"{period[0] - 1:04d}-{period[1]}")
+    a_year_ago = (
         found.kind == "offset"
         and (group(match, "ago") or group(match, "ago_after"))
         and grammar.value("unit", match["unit"]) == "Y"
         and parse_number(grammar, match["number"] or "") == 1
-    ):
+    )
+    quarter = _last_period(records, year_back, "Q") if a_year_ago else None
+    if quarter is None:
         return value
+    return replace(value, value=f"{quarter[0] - 1:04d}-{quarter[1]}")
+
+
+def _last_period(records: list[Time], year_back: set[int], kind: str) -> tuple[int, str] | None:
+    """The year and part of the last quarter ("Q"), month ("M") or any of those or a half ("")
+    named, leaving out the records that are themselves a year back."""
     for index in range(len(records) - 1, -1, -1):
-        record = records[index]
-        if _QUARTER.match(record.value) and index not in year_back:
-            year, number = record.value.split("-Q")
-            return replace(value, value=f"{int(year) - 1:04d}-Q{number}")
-    return value
+        period = _PERIOD.match(records[index].value)
+        if period is None or index in year_back:
+            continue
+        part = period[2]
+        if {"Q": part.startswith("Q"), "M": part.isdigit(), "": True}[kind]:
+            return int(period[1]), part
+    return None
 
 
 def _is_dateline(text: str, found: _Found, value: TimeValue) -> bool:
