@@ -455,7 +455,7 @@ def _print_errors(documents: Sequence[GoldDocument], found: Sequence[Sequence[Ti
     for document, predicted in zip(documents, found, strict=True):
         for g in document.timexes:
             hits = [p for p in predicted if p.start < g.end and g.start < p.end]
-            if not any(p.value == g.value for p in hits):
+            if not any(canonical_value(p.value) == canonical_value(g.value) for p in hits):
                 got = ", ".join(f"{document.text[p.start : p.end]!r}={p.value}" for p in hits)
                 print(
                     f"  MISS {document.id} dct={document.dct} "
