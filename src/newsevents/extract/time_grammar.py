@@ -217,6 +217,12 @@ def time_grammar(lang: str) -> TimeGrammar:
         for cls in _CORE_CLASSES
         for word in (values.get(cls) or {word: None for word in words.get(cls, ())})
     ]
+    # The tense table's word lists, normalized (``present_direction`` is its one number).
+    tense = {
+        key: frozenset(normalize(w) for w in words)
+        for key, words in data["tense"].items()
+        if isinstance(words, list)
+    }
     return TimeGrammar(
         lang=lang,
         patterns=patterns,
@@ -233,13 +239,13 @@ def time_grammar(lang: str) -> TimeGrammar:
         context_before=re.compile(rf"{alternation(data['context_before'])}[\s-]*$", re.I),
         speech_cue=re.compile(alternation(speech["cues"]), re.I),
         complementizer=re.compile(alternation(speech["complementizers"]), re.I),
-        future_aux=frozenset(normalize(w) for w in data["tense"]["future_aux"]),
-        past_aux=frozenset(normalize(w) for w in data["tense"]["past_aux"]),
-        prospective=frozenset(normalize(w) for w in data["tense"]["prospective"]),
-        prospective_preps=frozenset(normalize(w) for w in data["tense"]["prospective_preps"]),
-        to_future=frozenset(normalize(w) for w in data["tense"]["to_future"]),
-        until_preps=frozenset(normalize(w) for w in data["tense"]["until_preps"]),
-        since_preps=frozenset(normalize(w) for w in data["tense"]["since_preps"]),
+        future_aux=tense["future_aux"],
+        past_aux=tense["past_aux"],
+        prospective=tense["prospective"],
+        prospective_preps=tense["prospective_preps"],
+        to_future=tense["to_future"],
+        until_preps=tense["until_preps"],
+        since_preps=tense["since_preps"],
         present_direction=int(data["tense"]["present_direction"]),
         age_before=re.compile(rf"(?:{alternation(data['words']['age_before'])}|[,(-])\s*$", re.I),
         age_after=re.compile(rf"[\s-]*{alternation(data['words']['age_after'])}", re.I),
