@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -197,6 +198,9 @@ class Event:
     amounts: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
+    """One sentence per telling of the action in the article."""
+    reasons: tuple[str, ...] = ()
+    """How the coder read the action (status cues, a threat, a date), in words."""
     confidence: float = 1.0
 
 
@@ -277,6 +281,34 @@ def _coerce(hint: Any, value: Any) -> Any:
     return value
 
 
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a TIMEX3 date value covers; (None, None) when it has none."""
+    if not value:
+        return None, None
+    try:
+        if m := _DAY.match(value):  # a full date, possibly followed by a time of day
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := _MONTH.fullmatch(value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if m := _WEEK.fullmatch(value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := _YEAR.match(value):  # a year, or a part of one (2025-Q1, 2025-SU)
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    except ValueError:  # 2025-13-45 and the like: no usable day
+        return None, None
+    return None, None
+
+
 __all__ = [
     "RECORD_KINDS",
     "Amount",
@@ -291,6 +323,7 @@ __all__ = [
     "Quote",
     "Span",
     "Time",
+    "date_range",
     "from_dict",
     "stable_id",
     "to_dict",

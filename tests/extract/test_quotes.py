@@ -207,9 +207,9 @@ def test_odd_input_does_not_crash(lang: str, text: str) -> None:
         assert text[quote.start : quote.end] == quote.text
 
 
-def test_quotes_run_as_the_last_extractor_of_a_blank_pipeline() -> None:
+def test_quotes_run_before_the_event_coder_in_a_blank_pipeline() -> None:
     nlp = add_extractors(spacy.blank("es"))
-    assert nlp.pipe_names[-1] == "newsevents_quotes"
+    assert nlp.pipe_names[-2:] == ["newsevents_quotes", "newsevents_events"]
     doc = nlp("«No vamos a ceder», afirmó el ministro de Seguridad.")
     (quote,) = doc_records(doc)["quotes"]
     assert quote.speaker == "el ministro de Seguridad"

@@ -7,11 +7,10 @@ import datetime as dt
 
 import pytest
 
-from newsevents.records import RECORD_KINDS
+from newsevents.records import RECORD_KINDS, date_range
 from newsevents.store.schema import (
     RECORD_CLASSES,
     RECORD_COLUMNS,
-    date_range,
     nested_fields,
     text_hash,
 )

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.events.coder import code_events
 from newsevents.extract.amounts import extract_amounts
 from newsevents.extract.entities import extract_entities
 from newsevents.extract.places import extract_places
@@ -66,6 +67,7 @@ EXTRACTORS: dict[str, tuple[Extractor, list[str]]] = {
     "times": (extract_times, []),
     "places": (extract_places, []),
     "quotes": (extract_quotes, []),
+    "events": (code_events, []),
 }
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, fields
 
 import duckdb
 
-from newsevents.records import RECORD_KINDS, Amount, Entity, Event, Place, Quote, Time
+from newsevents.records import (
+    RECORD_KINDS,
+    Amount,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Time,
+)
 
 from . import aggregates
 from .errors import SchemaVersionError
@@ -274,31 +281,3 @@ def utc_now() -> dt.datetime:
 def text_hash(text: str) -> str:
     """The sha256 of the text with whitespace runs collapsed and the ends stripped."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-_YEAR = re.compile(r"(\d{4})")
-
-
-def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a TIMEX3 date value covers; (None, None) when it has none."""
-    if not value:
-        return None, None
-    try:
-        if m := _DAY.match(value):  # a full date, possibly followed by a time of day
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := _MONTH.fullmatch(value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        if m := _WEEK.fullmatch(value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if m := _YEAR.match(value):  # a year, or a part of one (2025-Q1, 2025-SU)
-            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-    except ValueError:  # 2025-13-45 and the like: no usable day
-        return None, None
-    return None, None

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from newsevents.records import RECORD_KINDS, Analysis, Article, Event, Place, to_dict
+from newsevents.records import RECORD_KINDS, Analysis, Article, Event, Place, date_range, to_dict
 
 from . import aggregates
 from .schema import (
@@ -19,7 +19,6 @@ from .schema import (
     EVENT_FILTER_COLUMNS,
     KEY_COLUMN,
     Column,
-    date_range,
     quote_ident,
     stored_columns,
     text_hash,

@@ -1,0 +1,150 @@
+"""The event knowledge of a language, read from ``lang/<xx>/events.toml``.
+
+Triggers name an action and give its PLOVER type, mode and contexts; cue words set an event's
+status (negation, condition, fear, threat, promise, plan, purpose, pluperfect) and bind its
+arguments (the preposition of a passive agent, of a place, of a deadline). Code reads this data
+and never branches on the language.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from newsevents.lang import load_data
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+"""The 16 event types of PLOVER, from cooperation to conflict."""
+
+COERCIVE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
+"""Types a promise turns into a threat when it is made against someone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One entry of the trigger lexicon: words naming an action of one type and mode."""
+
+    type: str
+    mode: str | None
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    """Lower-case word sequences matched on the surface ("second tour")."""
+    objects: frozenset[str]
+    """When not empty, one of these lemmas must stand in the action's object or complement."""
+    human_objects: bool
+    """The object must be people (a person entity, or a word of ``[words] people``)."""
+    contexts: tuple[str, ...]
+    bare: bool
+    """The action may stand without actor or target (a scheduled vote)."""
+    needs_date: bool
+    """Only counted when a date is attached to it (a vote, not the idea of elections)."""
+    weight: float
+    """How surely the words name the action (1.0 unambiguous; lower for common verbs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Everything the event coder knows about one language."""
+
+    lang: str
+    triggers: tuple[Trigger, ...]
+    negation: frozenset[str]
+    denial: frozenset[str]
+    condition: frozenset[str]
+    modal: frozenset[str]
+    fear: frozenset[str]
+    threat: frozenset[str]
+    promise: frozenset[str]
+    plan: frozenset[str]
+    future_aux: frozenset[str]
+    purpose: frozenset[str]
+    perfect_aux: frozenset[str]
+    past_aux_tenses: frozenset[str]
+    report: frozenset[str]
+    agent_preps: frozenset[str]
+    place_preps: frozenset[str]
+    of_preps: frozenset[str]
+    """Prepositions of an action noun's actor or target ("la menace de Kast")."""
+    with_preps: frozenset[str]
+    """Prepositions of the means: "paralysé le pays avec une grève" (its actor is the subject)."""
+    agents: frozenset[str]
+    """Nouns of groups that can act (gouvernement, police, armée), besides people words."""
+    deadline_preps: frozenset[str]
+    people: frozenset[str]
+    place_nouns: frozenset[str]
+    """Nouns through which a toponym can say where an action happened ("frontière")."""
+    pronouns_person: frozenset[str]
+    mode_cues: tuple[tuple[str, frozenset[str]], ...]
+    """Mode refinements in order of precedence: (mode, lemmas)."""
+    context_cues: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _words(table: dict[str, object], key: str) -> frozenset[str]:
+    value = table.get(key, [])
+    assert isinstance(value, list), key
+    return frozenset(str(w).lower() for w in value)
+
+
+def _trigger(raw: dict[str, object]) -> Trigger:
+    event_type = str(raw["type"])
+    if event_type not in PLOVER_TYPES:
+        raise ValueError(f"trigger type {event_type!r} is not a PLOVER type")
+    phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases", []))  # type: ignore[attr-defined]
+    contexts = tuple(str(c) for c in raw.get("contexts", []))  # type: ignore[attr-defined]
+    mode = raw.get("mode")
+    return Trigger(
+        type=event_type,
+        mode=str(mode) if mode else None,
+        verbs=_words(raw, "verbs"),
+        nouns=_words(raw, "nouns"),
+        phrases=phrases,
+        objects=_words(raw, "objects"),
+        human_objects=bool(raw.get("human_objects", False)),
+        contexts=contexts,
+        bare=bool(raw.get("bare", False)),
+        needs_date=bool(raw.get("needs_date", False)),
+        weight=float(raw.get("weight", 1.0)),  # type: ignore[arg-type]
+    )
+
+
+@functools.cache
+def event_lexicon(lang: str) -> EventLexicon:
+    """The event lexicon of ``lang`` (cached)."""
+    data = load_data(lang, "events")
+    status = data["status"]
+    args = data["arguments"]
+    return EventLexicon(
+        lang=lang,
+        triggers=tuple(_trigger(t) for t in data["triggers"]),
+        negation=_words(status, "negation"),
+        denial=_words(status, "denial"),
+        condition=_words(status, "condition"),
+        modal=_words(status, "modal"),
+        fear=_words(status, "fear"),
+        threat=_words(status, "threat"),
+        promise=_words(status, "promise"),
+        plan=_words(status, "plan"),
+        future_aux=_words(status, "future_aux"),
+        purpose=_words(status, "purpose"),
+        perfect_aux=_words(status, "perfect_aux"),
+        past_aux_tenses=_words(status, "past_aux_tenses"),
+        report=_words(status, "report"),
+        agent_preps=_words(args, "agent_preps"),
+        place_preps=_words(args, "place_preps"),
+        of_preps=_words(args, "of_preps"),
+        with_preps=_words(args, "with_preps"),
+        agents=_words(args, "agents"),
+        deadline_preps=_words(args, "deadline_preps"),
+        people=_words(args, "people"),
+        place_nouns=_words(args, "place_nouns"),
+        pronouns_person=_words(args, "person_pronouns"),
+        mode_cues=tuple((mode, _words(data["modes"], mode)) for mode in data["modes"]),
+        context_cues=tuple((c, _words(data["contexts"], c)) for c in data["contexts"]),
+    )
+
+
+__all__ = ["COERCIVE_TYPES", "PLOVER_TYPES", "EventLexicon", "Trigger", "event_lexicon"]

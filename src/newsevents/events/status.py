@@ -1,0 +1,199 @@
+"""The status of an action: occurred, threatened, planned, historical, negated or hypothetical.
+
+Status comes from the words that govern the trigger in the parse: its own auxiliaries and
+negation, then the verbs and nouns above it (``governors``: "ne veulent pas laisser entrer",
+"promet d'expulser", "a peur qu'ils nous expulsent", "afin de déclarer"). The strongest reading
+wins: negated, then hypothetical, then threatened, then planned, then historical (a pluperfect),
+then occurred. The event's date can still move an occurred action to planned (a date after the
+article's) or historical (weeks before it); :func:`status_from_date` does that once dates are
+bound. Every decision leaves a reason in words, kept with the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsevents.events.lexicon import EventLexicon
+from newsevents.events.triggers import lemma_of
+
+# Links through which a governing word's meaning reaches the trigger.
+_GOVERNING_DEPS = frozenset(
+    {"xcomp", "ccomp", "advcl", "acl", "obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod",
+     "pobj", "prep", "conj", "csubj", "nsubj:pass", "nsubj", "acomp", "oprd", "appos", "det",
+     "advmod", "mark"}
+)  # fmt: skip
+# Links that share the governor's own negation and auxiliaries ("ne veulent pas laisser").
+_CONTROL_DEPS = frozenset({"xcomp", "conj"})
+MAX_DEPTH = 4
+# How far before an infinitive a threat, promise or fear noun may stand when the parse hangs
+# the infinitive elsewhere ("la menace du candidat … d'expulser").
+NOUN_WINDOW = 14
+# Historical: a past action dated this many days or more before the article.
+HISTORICAL_DAYS = 45
+
+STRENGTH = ("negated", "hypothetical", "threatened", "planned", "historical", "occurred")
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the governing words say about an action."""
+
+    status: str = "occurred"
+    threat: Token | None = None
+    """The threat word that makes a coercive action a threat."""
+    promise: Token | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    def set(self, status: str, reason: str) -> None:
+        if STRENGTH.index(status) < STRENGTH.index(self.status):
+            self.status = status
+        self.reasons.append(reason)
+
+
+def governors(token: Token) -> list[tuple[Token, bool]]:
+    """The words above ``token`` in its sentence, nearest first, each with whether it shares
+    the token's negation and auxiliaries (through xcomp and conj links only)."""
+    found: list[tuple[Token, bool]] = []
+    current, controlled = token, True
+    for _ in range(MAX_DEPTH):
+        if current.head.i == current.i or current.dep_ not in _GOVERNING_DEPS:
+            break
+        controlled = controlled and current.dep_ in _CONTROL_DEPS
+        current = current.head
+        found.append((current, controlled))
+    return found
+
+
+def _aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_.startswith("aux")]
+
+
+def _negated(token: Token, lexicon: EventLexicon) -> bool:
+    for child in token.children:
+        if child.dep_ in {"neg", "advmod", "det", "cc:preconj"} and (
+            lemma_of(child) in lexicon.negation or child.lower_ in lexicon.negation
+        ):
+            return True
+        if child.dep_ == "advmod" and "Neg" in child.morph.get("Polarity", []):
+            return True
+    return False
+
+
+def _purpose(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is the aim of another ("afin de déclarer", "pour fermer", "to close")."""
+    if lemma_of(token.head) in lexicon.purpose and token.head.i != token.i:
+        return True
+    return any(
+        c.dep_ in {"mark", "case", "aux"} and lemma_of(c) in lexicon.purpose for c in token.children
+    )
+
+
+def _words_of(token: Token) -> set[str]:
+    """The token's lemma and those of its object ("avoir peur", "tener miedo")."""
+    words = {lemma_of(token), token.lower_}
+    for child in token.children:
+        if child.dep_ in {"obj", "dobj", "nsubj", "attr", "acomp"}:
+            words.update({lemma_of(child), child.lower_})
+    return words
+
+
+def _preceding_noun(token: Token, words: frozenset[str]) -> Token | None:
+    """A governing noun before an infinitive the parse has hung elsewhere."""
+    if "Inf" not in token.morph.get("VerbForm", []):
+        return None
+    start = max(token.sent.start, token.i - NOUN_WINDOW)
+    for t in reversed(token.doc[start : token.i]):
+        if lemma_of(t) in words or t.lower_ in words:
+            return t
+    return None
+
+
+def read_status(token: Token, lexicon: EventLexicon) -> Reading:
+    """What the words around the trigger ``token`` say of the action's status."""
+    reading = Reading()
+    chain = [(token, True), *governors(token)]
+    perfect_infinitive = any(
+        lemma_of(a) in lexicon.perfect_aux and "Inf" in a.morph.get("VerbForm", [])
+        for a in _aux(token)
+    )
+    for depth, (word, controlled) in enumerate(chain):
+        words = _words_of(word) if depth else {lemma_of(word), word.lower_}
+        if controlled and _negated(word, lexicon):
+            reading.set("negated", f"negated: {word.text!r}")
+        if depth and words & lexicon.denial:
+            reading.set("negated", f"denied: {word.text!r}")
+        marks = {lemma_of(c) for c in word.children if c.dep_ in {"mark", "advmod"}}
+        if marks & lexicon.condition:
+            reading.set("hypothetical", f"condition on {word.text!r}")
+        if depth and words & lexicon.fear:
+            reading.set("hypothetical", f"feared: {word.text!r}")
+        if depth and words & lexicon.modal and controlled:
+            reading.set("hypothetical", f"possible or wished: {word.text!r}")
+        auxes = _aux(word) if controlled else []
+        tense_auxes = [a for a in auxes if a.dep_ not in {"aux:pass", "auxpass"}]
+        if any(lemma_of(a) in lexicon.modal for a in auxes):
+            reading.set("hypothetical", f"modal auxiliary of {word.text!r}")
+        if (controlled and "Cnd" in word.morph.get("Mood", [])) or any(
+            "Cnd" in a.morph.get("Mood", []) for a in auxes
+        ):
+            reading.set("hypothetical", f"conditional: {word.text!r}")
+        if depth and words & lexicon.threat and reading.threat is None:
+            reading.threat = word
+        if depth and words & lexicon.promise and reading.promise is None:
+            reading.promise = word
+            reading.set("planned", f"promised: {word.text!r}")
+        if depth and words & lexicon.plan and not perfect_infinitive:
+            reading.set("planned", f"planned: {word.text!r}")
+        if controlled and (
+            any(
+                lemma_of(a) in lexicon.future_aux or "Fut" in a.morph.get("Tense", [])
+                for a in auxes
+            )
+            or ("Fut" in word.morph.get("Tense", []) and word.pos_ in {"VERB", "AUX"})
+            or (depth and lemma_of(word) in lexicon.future_aux)
+        ):
+            reading.set("planned", f"future: {word.text!r}")
+        if controlled and word.pos_ in {"VERB", "AUX"} and _purpose(word, lexicon):
+            reading.set("planned", f"purpose: {word.text!r}")
+        if controlled and any(
+            lemma_of(a) in lexicon.perfect_aux
+            and {t.lower() for t in a.morph.get("Tense", [])} & lexicon.past_aux_tenses
+            and "Inf" not in a.morph.get("VerbForm", [])
+            for a in tense_auxes
+        ):
+            reading.set("historical", f"pluperfect: {word.text!r}")
+    if reading.threat is None and reading.promise is None:
+        noun = _preceding_noun(token, lexicon.threat | lexicon.promise | lexicon.fear)
+        if noun is not None:
+            noun_words = {lemma_of(noun), noun.lower_}
+            if noun_words & lexicon.threat:
+                reading.threat = noun
+            elif noun_words & lexicon.promise:
+                reading.promise = noun
+                reading.set("planned", f"promised: {noun.text!r}")
+            else:
+                reading.set("hypothetical", f"feared: {noun.text!r}")
+    return reading
+
+
+def status_from_date(status: str, first: str | None, last: str | None, published: str) -> str:
+    """An occurred action dated after the article is planned; weeks before it, historical."""
+    if status != "occurred" or first is None or last is None:
+        return status
+    if first > published:
+        return "planned"
+    import datetime as dt
+
+    try:
+        end = dt.date.fromisoformat(last)
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return status
+    return "historical" if (day - end).days >= HISTORICAL_DAYS else status
+
+
+__all__ = ["Reading", "governors", "is_purpose", "read_status", "status_from_date"]
+
+is_purpose = _purpose

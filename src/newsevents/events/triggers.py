@@ -1,0 +1,172 @@
+"""Trigger words of a sentence: the tokens naming an action, and the lexicon entry they match.
+
+A token matches an entry when its lemma (or, for pipelines with weak lemmas, its lower-case
+form) is one of the entry's verbs or nouns and its part of speech agrees, or when a phrase of
+the entry starts at it. The entry's constraints are then checked on the action's complements
+(``objects``, ``human_objects``); the first entry that fits wins, so the lexicon lists specific
+entries before general ones. Words inside a name ("Armée de libération nationale") are not
+triggers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.lexicon import EventLexicon, Trigger
+
+VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Dependents that are the action's complements, where objects are looked for.
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl", "expl:subj", "expl:pv"})
+_CLAUSE_DEPS = frozenset(
+    {"conj", "cc", "parataxis", "punct", "advcl", "ccomp", "acl:relcl", "relcl"}
+)
+# Words right after a trigger are read too: the parse often hangs a complement elsewhere.
+LOOKAHEAD = 4
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence: its tokens and the entry it fits."""
+
+    head: Token
+    """The token the action's grammar hangs from (the verb, the noun, a phrase's first word)."""
+    start: int
+    end: int
+    """Token offsets of the trigger words (end exclusive)."""
+    entry: Trigger
+    verbal: bool
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower() or token.lower_
+
+
+def complement_tokens(token: Token) -> list[Token]:
+    """The action's complements: dependents other than its subject and other clauses, plus the
+    noun a participle modifies, plus the few words right after it."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in _SUBJECT_DEPS or child.dep_ in _CLAUSE_DEPS:
+            continue
+        found.extend(child.subtree)
+    if token.dep_ in {"acl", "amod"} and token.pos_ in VERBAL_POS:
+        found.append(token.head)
+    sent_end = token.sent.end
+    found.extend(token.doc[token.i + 1 : min(token.i + 1 + LOOKAHEAD, sent_end)])
+    return found
+
+
+def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
+    if token.i in people_tokens:
+        return True
+    if lemma_of(token) in lexicon.people or token.lower_ in lexicon.people:
+        return True
+    return token.pos_ == "PRON" and token.dep_ in {"obj", "iobj", "nsubj:pass", "dobj", "nsubjpass"}
+
+
+def _fits(entry: Trigger, token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
+    if not entry.objects and not entry.human_objects:
+        return True
+    region = complement_tokens(token)
+    if entry.objects and not any(
+        lemma_of(t) in entry.objects or t.lower_ in entry.objects for t in region
+    ):
+        return False
+    return not entry.human_objects or any(
+        _is_people(t, lexicon, people_tokens) for t in object_heads(token)
+    )
+
+
+_OBJECT_DEPS = frozenset(
+    {"obj", "dobj", "iobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "obl"}
+)
+_PARTICLE_DEPS = frozenset({"prep", "prt", "compound:prt", "case", "fixed"})
+
+
+def object_heads(token: Token) -> list[Token]:
+    """The heads of the action's object: its objects, passive subject, the noun a participle
+    modifies, the complements of a noun, through particles and prepositions; a quantity noun
+    ("dizaines de migrants", "hundreds of people") counts with what it counts."""
+    heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    for child in token.children:
+        if child.dep_ in _PARTICLE_DEPS:
+            heads.extend(c for c in child.children if c.dep_ in _OBJECT_DEPS)
+    if token.dep_ in {"acl", "amod", "acl:relcl", "relcl"}:
+        heads.append(token.head)
+    for head in list(heads):
+        heads.extend(c for c in head.children if c.dep_ in {"nmod", "prep", "pobj", "appos"})
+        for c in head.children:
+            if c.dep_ == "prep":
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+    return heads
+
+
+def _bare_participle(token: Token) -> bool:
+    """A participle used as a plain adjective ("sus ciudadanos expulsados"): a state, not an
+    action told."""
+    return (
+        token.dep_ in {"amod", "acl"}
+        and "Part" in token.morph.get("VerbForm", [])
+        and not any(c.dep_ not in {"punct", "advmod"} for c in token.children)
+    )
+
+
+def _word_matches(entry: Trigger, token: Token) -> bool | None:
+    """True for a verbal match, False for a nominal one, None for none."""
+    words = {lemma_of(token), token.lower_}
+    if token.pos_ in VERBAL_POS and words & entry.verbs:
+        return True
+    if token.pos_ in NOMINAL_POS and words & entry.nouns:
+        return False
+    return None
+
+
+def _phrase_at(entry: Trigger, sent: Span, token: Token) -> int:
+    """The length of an entry phrase starting at ``token``, or 0."""
+    for phrase in entry.phrases:
+        end = token.i + len(phrase)
+        if end <= sent.end and tuple(t.lower_ for t in token.doc[token.i : end]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def find_triggers(
+    sent: Span,
+    lexicon: EventLexicon,
+    named: Set[int],
+    people_tokens: Set[int],
+) -> Iterator[TriggerMatch]:
+    """The triggers of ``sent`` in text order; ``named`` are the tokens inside names."""
+    skip_until = -1
+    for token in sent:
+        if token.i < skip_until or token.i in named:
+            continue
+        for entry in lexicon.triggers:
+            length = _phrase_at(entry, sent, token)
+            if length:
+                words = token.doc[token.i : token.i + length]
+                head = next(
+                    (t for t in words if t.head.i == t.i or not token.i <= t.head.i < words.end),
+                    token,
+                )
+                yield TriggerMatch(
+                    head, token.i, token.i + length, entry, verbal=head.pos_ in {"VERB", "AUX"}
+                )
+                skip_until = token.i + length
+                break
+            verbal = _word_matches(entry, token)
+            if (
+                verbal is None
+                or _bare_participle(token)
+                or not _fits(entry, token, lexicon, people_tokens)
+            ):
+                continue
+            yield TriggerMatch(token, token.i, token.i + 1, entry, verbal=verbal)
+            break
+
+
+__all__ = ["TriggerMatch", "complement_tokens", "find_triggers", "lemma_of", "object_heads"]
