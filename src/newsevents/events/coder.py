@@ -546,6 +546,14 @@ def _words(ctx: EventDocument, spans: list[tuple[int, int]]) -> set[str]:
     return words
 
 
+def _near_words(token: Token) -> list[Token]:
+    """The trigger's complements two links deep and the words right after it: where its mode
+    and contexts are read, not in the asides of the whole clause."""
+    found = [t for c in token.children if c.dep_ not in {"nsubj", "punct"} for t in (c, *c.children)]
+    found.extend(token.doc[token.i + 1 : min(token.i + 4, token.sent.end)])
+    return found
+
+
 def _mode_and_contexts(
     ctx: EventDocument, match: TriggerMatch, clause: list[Token], args: list[Argument]
 ) -> tuple[str | None, list[str]]:
@@ -610,6 +618,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
                 if threat.pos_ in {"NOUN", "PROPN"}
                 else _verbal_arguments(ctx, threat)[0]
             )
+    for word in (actor_word, target_word):
+        if word is not None and any(
+            c.dep_ in {"det", "advmod", "neg"} and lemma_of(c) in ctx.lexicon.negation
+            for c in word.children
+        ):
+            reading.set("negated", f"negated: {word.text!r}")  # "no migrants were detained"
     if event_type == "THREATEN" and reading.status in {"occurred", "planned", "historical"}:
         reading.status = "threatened"
     actors = (
@@ -637,9 +651,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         date = _governor_date(ctx, token, arguments)
     if match.entry.needs_date and (date is None or not _ahead(ctx, date)):
         return None  # a vote is coded when it is scheduled, not when its results are told
-    if not actors and not targets and not match.entry.bare and date is None and place is None:
-        return None
-    near = [token, *complement_tokens(token)]
+    central = match.verbal or token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"}
+    if not actors and not targets and not match.entry.bare and (
+        (date is None and place is None) or not central
+    ):
+        return None  # an action with no one in it must at least be the clause's own
+    near = [token, *_near_words(token)]
     mode_found, contexts = _mode_and_contexts(ctx, match, near, arguments)
     cand = Candidate(
         match=match,
@@ -690,7 +707,7 @@ def _nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
         if _purpose(cand, ctx.lexicon):
             # A meeting called to act: the action is the event. Otherwise the aim of an
             # action is not an action told ("deployed the army to support the police").
-            if outer.type == "CONSULT":
+            if outer.type == "CONSULT" and cand.type != "CONSULT":
                 outer.dropped = True
             else:
                 cand.dropped = True
@@ -755,7 +772,9 @@ def _absorb(keep: Candidate, other: Candidate, mode_order: list[str]) -> None:
         ranked = [m for m in mode_order if m in {keep.mode, other.mode}]
         keep.mode = ranked[0] if ranked else keep.mode or other.mode
     keep.actors = keep.actors or other.actors
-    keep.targets = keep.targets or other.targets
+    if not keep.targets or (other.targets and other.amounts and not keep.amounts):
+        # the telling that counts the group ("les plus de 330.000 migrants") describes it too
+        keep.targets = keep.targets + [t for t in other.targets if t not in keep.targets]
     keep.place = keep.place or other.place
     keep.time = keep.time or other.time
     keep.deadline = keep.deadline or other.deadline
@@ -765,6 +784,15 @@ def _absorb(keep: Candidate, other: Candidate, mode_order: list[str]) -> None:
     keep.evidence += [e for e in other.evidence if e not in keep.evidence]
     keep.sentence = max(keep.sentence, other.sentence)
     other.dropped = True
+
+
+def _said_on(ctx: EventDocument, cand: Candidate) -> Time | None:
+    """When a threat, demand or accusation made in words was said: its quote's date."""
+    times = {t.id: t for t in ctx.times}
+    for quote in ctx.quotes:
+        if quote.id in cand.quotes and quote.said_on in times and _is_date(times[quote.said_on]):
+            return times[quote.said_on]
+    return None
 
 
 def _deadline_from_quotes(ctx: EventDocument, cand: Candidate) -> Time | None:
@@ -809,6 +837,8 @@ def code_events(doc: Doc) -> list[Event]:
             cand.sentence = n
             cand.quotes = _quotes(ctx, cand, n)
             cand.deadline = cand.deadline or _deadline_from_quotes(ctx, cand)
+            if cand.time is None and cand.type in _TELLING_TYPES:
+                cand.time = _said_on(ctx, cand)
         _nest(ctx, found)
         alive = [c for c in found if not c.dropped]
         for i, cand in enumerate(alive):

@@ -83,6 +83,8 @@ def _negated(token: Token, lexicon: EventLexicon) -> bool:
 
 def _purpose(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is the aim of another ("afin de déclarer", "pour fermer", "to close")."""
+    if token.dep_ in {"xcomp", "ccomp", "csubj"}:
+        return False  # "refused to validate": the infinitive is the verb's object, not its aim
     if lemma_of(token.head) in lexicon.purpose and token.head.i != token.i:
         return True
     return any(

@@ -1,0 +1,282 @@
+"""The event coder on hand-built parses: types, status, arguments, nesting, merging (no model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.events.coder import code_events
+from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon
+from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
+from newsevents.extract.times import extract_times
+from newsevents.lang import available_languages
+from newsevents.records import Article, Entity, Event, Place, Span
+
+PUBLISHED = dt.date(2025, 11, 29)  # a Saturday
+
+
+def parsed(lang: str, rows: str, entities: tuple[tuple[str, str], ...] = (), **kw: object) -> Doc:
+    """A document from rows of ``word lemma POS head dep [morph]`` (heads are token indices),
+    with its time records and the given entities (surface text, label) as records."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    doc = Doc(
+        spacy.blank(lang).vocab,
+        words=[r[0] for r in table],
+        lemmas=[r[1] for r in table],
+        pos=[r[2] for r in table],
+        heads=[int(r[3]) for r in table],
+        deps=[r[4] for r in table],
+        morphs=[r[5] if len(r) > 5 else "" for r in table],
+    )
+    doc._.article = Article(id="t", text=doc.text, published=PUBLISHED, lang=lang)
+    found: list[Entity] = []
+    for n, (surface, label) in enumerate(entities, 1):
+        mentions = []
+        start = doc.text.find(surface)
+        while start >= 0:
+            mentions.append(Span(surface, start, start + len(surface)))
+            start = doc.text.find(surface, start + 1)
+        first = mentions[0]
+        found.append(
+            Entity(f"e{n}", surface, first.start, first.end, label, surface, tuple(mentions))  # type: ignore[arg-type]
+        )
+    times = extract_times(doc) if lang in available_languages("times") else []
+    doc._.records = {"entities": tuple(found), "times": tuple(times), **kw}
+    return doc
+
+
+def one(doc: Doc) -> Event:
+    (event,) = code_events(doc)
+    return event
+
+
+CLOSED = """
+Le le DET 1 det
+Pérou Pérou PROPN 3 nsubj
+a avoir AUX 3 aux:tense Tense=Pres|VerbForm=Fin
+fermé fermer VERB 3 ROOT Tense=Past|VerbForm=Part
+la le DET 5 det
+frontière frontière NOUN 3 obj
+jeudi jeudi NOUN 3 obl:mod
+. . PUNCT 3 punct
+"""
+
+
+def test_an_action_with_its_actor_target_and_date() -> None:
+    event = one(parsed("fr", CLOSED, (("Pérou", "LOC"),)))
+    assert (event.type, event.mode, event.status) == ("COERCE", "border_closure", "occurred")
+    assert event.text == "fermé"
+    assert [(a.text, a.entity) for a in event.actors] == [("Pérou", "e1")]
+    assert [a.text for a in event.targets] == ["la frontière"]
+    assert (event.date_value, event.date_source) == ("2025-11-27", "text")
+    assert event.sentence.text == "Le Pérou a fermé la frontière jeudi ."
+    assert event.evidence == (event.sentence,)
+    assert "border" in event.contexts
+
+
+def test_negation_and_the_publication_date_standing_in() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Le le DET 1 det
+        Pérou Pérou PROPN 4 nsubj
+        n' ne ADV 4 advmod Polarity=Neg
+        a avoir AUX 4 aux:tense Tense=Pres|VerbForm=Fin
+        fermé fermer VERB 4 ROOT Tense=Past|VerbForm=Part
+        pas pas ADV 4 advmod Polarity=Neg
+        la le DET 7 det
+        frontière frontière NOUN 4 obj
+        . . PUNCT 4 punct
+        """,
+        (("Pérou", "LOC"),),
+    )
+    event = one(doc)
+    assert event.status == "negated"
+    assert (event.date, event.date_value, event.date_source) == (None, "2025-11-29", "published")
+
+
+def test_a_threat_to_expel_is_one_threaten_event() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Kast Kast PROPN 1 nsubj
+        menace menacer VERB 1 ROOT Tense=Pres|VerbForm=Fin
+        d' de ADP 3 mark
+        expulser expulser VERB 1 xcomp VerbForm=Inf
+        les le DET 5 det
+        migrants migrant NOUN 3 obj
+        . . PUNCT 1 punct
+        """,
+        (("Kast", "PER"),),
+    )
+    event = one(doc)
+    assert (event.type, event.mode, event.status) == ("THREATEN", "expel", "threatened")
+    assert [a.text for a in event.actors] == ["Kast"]
+    assert [a.text for a in event.targets] == ["les migrants"]
+    assert "migration" in event.contexts
+
+
+def test_a_meeting_called_to_act_codes_the_action_as_planned() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Jeri Jeri PROPN 2 nsubj
+        a avoir AUX 2 aux:tense Tense=Pres|VerbForm=Fin
+        convoqué convoquer VERB 2 ROOT Tense=Past|VerbForm=Part
+        un un DET 4 det
+        conseil conseil NOUN 2 obj
+        afin afin ADV 7 mark
+        de de ADP 5 fixed
+        déclarer déclarer VERB 2 advcl VerbForm=Inf
+        l' le DET 9 det
+        état état NOUN 7 obj
+        d' de ADP 11 case
+        urgence urgence NOUN 9 nmod
+        . . PUNCT 2 punct
+        """,
+        (("Jeri", "PER"),),
+    )
+    event = one(doc)
+    assert (event.type, event.mode, event.status) == ("MOBILIZE", "state_of_emergency", "planned")
+    assert [a.text for a in event.actors] == ["Jeri"]
+    assert any("purpose" in r for r in event.reasons)
+
+
+def test_a_pluperfect_dated_long_before_is_historical() -> None:
+    doc = parsed(
+        "fr",
+        """
+        En en ADP 1 case
+        avril avril NOUN 7 obl:mod
+        2023 2023 NUM 1 nmod
+        , , PUNCT 7 punct
+        le le DET 5 det
+        Pérou Pérou PROPN 7 nsubj
+        avait avoir AUX 7 aux:tense Mood=Ind|Tense=Imp|VerbForm=Fin
+        décrété décréter VERB 7 ROOT Tense=Past|VerbForm=Part
+        l' le DET 9 det
+        état état NOUN 7 obj
+        d' de ADP 11 case
+        urgence urgence NOUN 9 nmod
+        . . PUNCT 7 punct
+        """,
+        (("Pérou", "LOC"),),
+    )
+    event = one(doc)
+    assert (event.type, event.status, event.date_value) == ("MOBILIZE", "historical", "2023-04")
+
+
+def test_a_condition_makes_the_action_hypothetical() -> None:
+    doc = parsed(
+        "en",
+        """
+        If if SCONJ 2 mark
+        Chile Chile PROPN 2 nsubj
+        closes close VERB 8 advcl Tense=Pres|VerbForm=Fin
+        the the DET 4 det
+        border border NOUN 2 dobj
+        , , PUNCT 8 punct
+        trade trade NOUN 8 nsubj
+        will will AUX 8 aux
+        suffer suffer VERB 8 ROOT VerbForm=Inf
+        . . PUNCT 8 punct
+        """,
+        (("Chile", "LOC"),),
+    )
+    event = one(doc)
+    assert (event.type, event.mode, event.status) == ("COERCE", "border_closure", "hypothetical")
+    assert [a.text for a in event.actors] == ["Chile"]
+
+
+def test_the_same_action_told_twice_is_one_event_with_two_evidence_spans() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Le le DET 1 det
+        Chili Chili PROPN 3 nsubj
+        a avoir AUX 3 aux:tense Tense=Pres|VerbForm=Fin
+        expulsé expulser VERB 3 ROOT Tense=Past|VerbForm=Part
+        50 50 NUM 5 nummod
+        migrants migrant NOUN 3 obj
+        lundi lundi NOUN 3 obl:mod
+        . . PUNCT 3 punct
+        Le le DET 9 det
+        Chili Chili PROPN 11 nsubj
+        a avoir AUX 11 aux:tense Tense=Pres|VerbForm=Fin
+        renvoyé renvoyer VERB 11 ROOT Tense=Past|VerbForm=Part
+        les le DET 13 det
+        migrants migrant NOUN 11 obj
+        . . PUNCT 11 punct
+        """,
+        (("Chili", "LOC"),),
+    )
+    event = one(doc)
+    assert (event.type, event.mode, event.date_value) == ("COERCE", "expel", "2025-11-24")
+    assert [e.text for e in event.evidence] == [
+        "Le Chili a expulsé 50 migrants lundi .",
+        "Le Chili a renvoyé les migrants .",
+    ]
+
+
+def test_an_action_with_no_one_in_it_and_nothing_to_place_it_is_not_coded() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Il il PRON 3 expl:subj
+        y y PRON 3 expl:comp
+        a avoir AUX 3 aux:tense Tense=Pres|VerbForm=Fin
+        eu avoir VERB 3 ROOT Tense=Past|VerbForm=Part
+        des un DET 5 det
+        expulsions expulsion NOUN 3 obj
+        . . PUNCT 3 punct
+        """,
+    )
+    assert code_events(doc) == []
+
+
+def test_the_place_where_it_happened_not_a_partner() -> None:
+    rows = """
+    Police police NOUN 1 nsubj
+    blocked block VERB 1 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 1 dobj
+    at at ADP 1 prep
+    the the DET 6 det
+    Arica Arica PROPN 6 compound
+    crossing crossing NOUN 3 pobj
+    on on ADP 1 prep
+    the the DET 9 det
+    border border NOUN 7 pobj
+    with with ADP 9 prep
+    Peru Peru PROPN 10 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Arica", "LOC"), ("Peru", "LOC")))
+    text = doc.text
+    places = tuple(
+        Place(f"p{n}", name, text.find(name), text.find(name) + len(name), precision=precision)
+        for n, (name, precision) in enumerate((("Arica", "city"), ("Peru", "country")), 1)
+    )
+    doc._.records["places"] = places
+    event = one(doc)
+    assert (event.type, event.mode, event.place) == ("COERCE", "restrict", "p1")
+    assert [a.text for a in event.targets] == ["migrants"]
+
+
+def test_without_a_parse_or_language_data_there_are_no_events() -> None:
+    blank = spacy.blank("fr")("Le Pérou a fermé la frontière.")
+    assert code_events(blank) == []
+    german = parsed("de", "Grenze Grenze NOUN 0 ROOT")
+    assert code_events(german) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "en"])
+def test_every_language_has_event_data(lang: str) -> None:
+    lexicon = event_lexicon(lang)
+    assert lexicon.triggers and lexicon.negation and lexicon.condition and lexicon.people
+    assert {t.type for t in lexicon.triggers} == set(PLOVER_TYPES)
+    for trigger in lexicon.triggers:
+        assert trigger.verbs or trigger.nouns or trigger.phrases
+    assert lang in available_languages("events")
