@@ -7,6 +7,7 @@ faster run of each is kept. Prints articles per second for both and their ratio.
 
     python evaluation/bench_pipeline.py                    # news texts of ../shared/eval
     python evaluation/bench_pipeline.py --input my.jsonl   # any JSONL with `text` (and `lang`)
+    python evaluation/bench_pipeline.py --stages           # and milliseconds per extractor
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from newsevents import __version__
 from newsevents.analyze.models import load_model
-from newsevents.pipeline import DEFAULT_BATCH_SIZE, Analyzer, load_pipeline
+from newsevents.pipeline import DEFAULT_BATCH_SIZE, Analyzer, load_pipeline, make_docs
 from newsevents.records import Article, stable_id, to_dict
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -83,6 +84,22 @@ def bench_language(lang: str, texts: list[str], batch_size: int, runs: int) -> d
     return {"n": len(texts), "chars": sum(map(len, texts)), "bare_s": bare_s, "full_s": full_s}
 
 
+def stage_times(lang: str, texts: list[str], batch_size: int) -> dict[str, float]:
+    """Milliseconds per document of each newsevents extractor, run in order on parsed texts."""
+    nlp = load_pipeline(lang)
+    ours = [name for name in nlp.pipe_names if name.startswith("newsevents_")]
+    spent = dict.fromkeys(ours, 0.0)
+    articles = [Article(id=stable_id("text", t), text=t, lang=lang) for t in texts]
+    with nlp.select_pipes(disable=ours):
+        docs = list(nlp.pipe(make_docs(nlp, articles), batch_size=batch_size))
+    for doc in docs:
+        for name in ours:
+            start = time.perf_counter()
+            nlp.get_pipe(name)(doc)
+            spent[name] += time.perf_counter() - start
+    return {name.removeprefix("newsevents_"): 1000 * s / len(docs) for name, s in spent.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -90,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=200, help="texts per language")
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument(
+        "--stages", action="store_true", help="also print milliseconds per document per extractor"
+    )
     args = parser.parse_args(argv)
 
     if args.input:
@@ -127,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         f"| all | {total_n} | | {total_n / total_bare:.1f} | {total_n / total_full:.1f} | "
         f"{total_bare / total_full:.2f} |"
     )
+    if args.stages:
+        print("\nmilliseconds per document:")
+        for lang, texts in inputs.items():
+            stages = stage_times(lang, texts, args.batch_size)
+            print(f"- {lang}: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
     return 0
 
 

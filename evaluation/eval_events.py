@@ -2,6 +2,7 @@
 
     python evaluation/eval_events.py                 # the project's paragraphs (fr, es, en)
     python evaluation/eval_events.py --outside       # paragraphs of outside articles
+    python evaluation/eval_events.py --blind         # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
@@ -306,15 +307,24 @@ def table(rows: list[tuple[str, int, Scores]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--outside", action="store_true", help="score the outside articles' paragraphs instead"
+    )
+    which.add_argument(
+        "--blind", action="store_true", help="score the blind set of outside paragraphs instead"
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGS)
-    if args.outside:
-        paragraphs = read_gold(DATA / "outside.toml", args.shared)
+    if args.outside or args.blind:
+        name = "outside.toml" if args.outside else "blind.toml"
+        try:
+            paragraphs = read_gold(DATA / name, args.shared)
+        except FileNotFoundError as exc:
+            print(f"{exc} (--shared PATH points to the evaluation corpora)", file=sys.stderr)
+            return 2
     else:
         paragraphs = [p for lang in langs for p in read_gold(DATA / f"{lang}.toml")]
     paragraphs = [p for p in paragraphs if p.lang in langs]

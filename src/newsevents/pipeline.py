@@ -100,7 +100,7 @@ class Analyzer:
 
     def _run(self, nlp: Language, articles: list[Article]) -> list[Analysis | AnalysisFailure]:
         try:
-            docs = list(nlp.pipe(_make_docs(nlp, articles), batch_size=self.batch_size))
+            docs = list(nlp.pipe(make_docs(nlp, articles), batch_size=self.batch_size))
         except Exception as exc:  # isolate the article that broke the batch
             if len(articles) == 1:
                 message = f"analysis failed: {type(exc).__name__}: {exc}"
@@ -113,7 +113,8 @@ class AnalysisError(RuntimeError):
     """One article could not be analysed."""
 
 
-def _make_docs(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
+def make_docs(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
+    """Unparsed documents of ``articles``, each carrying its article for the extractors."""
     for article in articles:
         doc = nlp.make_doc(article.text)
         doc._.article = article
@@ -144,5 +145,6 @@ __all__ = [
     "AnalysisFailure",
     "Analyzer",
     "load_pipeline",
+    "make_docs",
     "model_name",
 ]

@@ -48,7 +48,7 @@ from newsevents.events.status import (
     read_status,
     status_from_date,
 )
-from newsevents.events.triggers import TriggerMatch, complement_tokens, find_triggers, lemma_of
+from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
 from newsevents.records import (
     Amount,
@@ -73,6 +73,10 @@ _PHRASE_STOP = frozenset(
     {"acl", "acl:relcl", "relcl", "advcl", "punct", "conj", "cc", "parataxis", "appos", "dep"}
 )
 MAX_PHRASE = 12
+# Clauses of their own under a trigger: their times and places are theirs.
+_OTHER_CLAUSES = frozenset(
+    {"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "relcl", "csubj", "cc"}
+)
 # Dependents through which an infinitive shares its governor's subject.
 _CONTROL = frozenset({"xcomp", "advcl", "conj", "obl:arg", "advmod", "mark"})
 # Quotes of the actor this many sentences after the action are linked to it.
@@ -164,9 +168,8 @@ class EventDocument:
 
 def _span(doc: Doc, first: int, last: int) -> Span:
     """The character span of tokens ``first``..``last`` (inclusive)."""
-    start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
-    return Span(doc.text[start:end], start, end)
+    words = doc[first : last + 1]
+    return Span(words.text, words.start_char, words.end_char)
 
 
 def _sentence_span(sent: SpacySpan) -> Span:
@@ -414,12 +417,16 @@ def _nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, 
 
 
 def _clause(token: Token, verbal: bool) -> list[Token]:
-    """The words of the action's clause: the trigger's subtree, and for a noun or an infinitive
-    the direct complements of the verb above it."""
-    subjects = {
-        t.i for c in token.children if c.dep_ in _SUBJECT | _PASSIVE_SUBJECT for t in c.subtree
+    """The words of the action's clause: the trigger's subtree without its subject and the
+    clauses hanging from it, and for a noun or an infinitive the direct complements of the verb
+    above it."""
+    left_out = {
+        t.i
+        for c in token.children
+        if c.dep_ in _SUBJECT | _PASSIVE_SUBJECT | _OTHER_CLAUSES
+        for t in c.subtree
     }
-    words = {t.i: t for t in token.subtree if t.i not in subjects}
+    words = {t.i: t for t in token.subtree if t.i not in left_out}
     if not verbal or token.dep_ in {"xcomp", "acl", "amod"}:
         head = token.head
         for child in head.children:
@@ -525,7 +532,7 @@ def _governor_date(ctx: EventDocument, token: Token, arguments: list[Argument]) 
             continue
         indices: set[int] = set()
         for child in word.children:
-            if child.dep_.startswith("obl") or child.dep_ in {"advmod", "npadvmod", "nmod"}:
+            if child.dep_.startswith("obl") or child.dep_ in {"advmod", "npadvmod", "nmod", "prep"}:
                 indices.update(t.idx for t in child.subtree)
         for time in ctx.times:
             if (
@@ -549,7 +556,9 @@ def _words(ctx: EventDocument, spans: list[tuple[int, int]]) -> set[str]:
 def _near_words(token: Token) -> list[Token]:
     """The trigger's complements two links deep and the words right after it: where its mode
     and contexts are read, not in the asides of the whole clause."""
-    found = [t for c in token.children if c.dep_ not in {"nsubj", "punct"} for t in (c, *c.children)]
+    found = [
+        t for c in token.children if c.dep_ not in {"nsubj", "punct"} for t in (c, *c.children)
+    ]
     found.extend(token.doc[token.i + 1 : min(token.i + 4, token.sent.end)])
     return found
 
@@ -649,11 +658,18 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     date, deadline = _bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
     if date is None and match.verbal:
         date = _governor_date(ctx, token, arguments)
+    if date is None:
+        # the parse sometimes hangs the time on the subject ("Poland's border service on Tuesday")
+        subject = [t for c in token.children if c.dep_ in _SUBJECT for t in c.subtree]
+        date = _bind_times(ctx, subject, token, arguments)[0]
     if match.entry.needs_date and (date is None or not _ahead(ctx, date)):
         return None  # a vote is coded when it is scheduled, not when its results are told
     central = match.verbal or token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"}
-    if not actors and not targets and not match.entry.bare and (
-        (date is None and place is None) or not central
+    if (
+        not actors
+        and not targets
+        and not match.entry.bare
+        and ((date is None and place is None) or not central)
     ):
         return None  # an action with no one in it must at least be the clause's own
     near = [token, *_near_words(token)]

@@ -81,6 +81,13 @@ class EventLexicon:
     mode_cues: tuple[tuple[str, frozenset[str]], ...]
     """Mode refinements in order of precedence: (mode, lemmas)."""
     context_cues: tuple[tuple[str, frozenset[str]], ...]
+    index: dict[str, tuple[int, ...]]
+    """Positions in ``triggers`` of the entries each word (lemma, form, phrase start) opens."""
+
+    def entries_for(self, *words: str) -> list[Trigger]:
+        """The entries a token's lemma or form may open, in lexicon order."""
+        found = sorted({i for w in words for i in self.index.get(w, ())})
+        return [self.triggers[i] for i in found]
 
 
 def _words(table: dict[str, object], key: str) -> frozenset[str]:
@@ -117,9 +124,15 @@ def event_lexicon(lang: str) -> EventLexicon:
     data = load_data(lang, "events")
     status = data["status"]
     args = data["arguments"]
+    triggers = tuple(_trigger(t) for t in data["triggers"])
+    index: dict[str, list[int]] = {}
+    for n, trigger in enumerate(triggers):
+        for word in trigger.verbs | trigger.nouns | {p[0] for p in trigger.phrases}:
+            index.setdefault(word, []).append(n)
     return EventLexicon(
         lang=lang,
-        triggers=tuple(_trigger(t) for t in data["triggers"]),
+        triggers=triggers,
+        index={w: tuple(ns) for w, ns in index.items()},
         negation=_words(status, "negation"),
         denial=_words(status, "denial"),
         condition=_words(status, "condition"),

@@ -145,7 +145,7 @@ def find_triggers(
     for token in sent:
         if token.i < skip_until or token.i in named:
             continue
-        for entry in lexicon.triggers:
+        for entry in lexicon.entries_for(lemma_of(token), token.lower_):
             length = _phrase_at(entry, sent, token)
             if length:
                 words = token.doc[token.i : token.i + length]
