@@ -653,6 +653,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if not match.verbal or token.dep_ in {"xcomp", "acl", "amod"}:
         anchors.add(token.head.i)
     allowed = {t.i for t in (target_word, token.head) if t is not None}
+    allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if any(t.idx >= x.start and t.idx < x.end for x in ctx.times)}
     place = _bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     date, deadline = _bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
@@ -664,7 +665,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         date = _bind_times(ctx, subject, token, arguments)[0]
     if match.entry.needs_date and (date is None or not _ahead(ctx, date)):
         return None  # a vote is coded when it is scheduled, not when its results are told
-    central = match.verbal or token.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"}
+    central = match.verbal or token.dep_ in {
+        "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"
+    }  # fmt: skip
     if (
         not actors
         and not targets
