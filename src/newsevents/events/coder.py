@@ -635,6 +635,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
             reading.set("negated", f"negated: {word.text!r}")  # "no migrants were detained"
     if event_type == "THREATEN" and reading.status in {"occurred", "planned", "historical"}:
         reading.status = "threatened"
+        reading.reasons.append(f"threat: {token.text!r}")
     actors = (
         [a for a in [_argument(ctx, actor_word, acting=True)] if a]
         if actor_word is not None

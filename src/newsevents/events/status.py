@@ -21,7 +21,7 @@ from newsevents.events.triggers import lemma_of
 # Links through which a governing word's meaning reaches the trigger.
 _GOVERNING_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod",
-     "pobj", "prep", "conj", "csubj", "nsubj:pass", "nsubj", "acomp", "oprd", "appos", "det",
+     "pobj", "prep", "conj", "acomp", "oprd", "appos", "det",
      "advmod", "mark"}
 )  # fmt: skip
 # Links that share the governor's own negation and auxiliaries ("ne veulent pas laisser").
