@@ -48,7 +48,7 @@ from newsevents.events.status import (
     read_status,
     status_from_date,
 )
-from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
+from newsevents.events.triggers import TriggerMatch, find_triggers, is_passive, lemma_of
 from newsevents.lang import MissingLanguageData
 from newsevents.records import (
     Amount,
@@ -308,12 +308,6 @@ def _agent(token: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
-def _passive(token: Token) -> bool:
-    return "Pass" in token.morph.get("Voice", []) or any(
-        c.dep_ in _PASSIVE_SUBJECT or c.dep_ in {"aux:pass", "auxpass"} for c in token.children
-    )
-
-
 def _own_subject(token: Token) -> Token | None:
     subjects = _children(token, _SUBJECT)
     return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
@@ -338,7 +332,7 @@ def _verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, T
     actor: Token | None = None
     target: Token | None = None
     if token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        participle_past = "Past" in token.morph.get("Tense", []) or _passive(token)
+        participle_past = "Past" in token.morph.get("Tense", []) or is_passive(token, lexicon)
         if participle_past:
             target = token.head
             actor = _agent(token, lexicon)
@@ -357,14 +351,14 @@ def _verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, T
         if relative_subject:
             actor = token.head
     reflexive = any("Yes" in c.morph.get("Reflex", []) for c in token.children if c.pos_ == "PRON")
-    if _passive(token) and reflexive and _agent(token, lexicon) is None:
+    if is_passive(token, lexicon) and reflexive and _agent(token, lexicon) is None:
         # "les policiers se sont retirés", "se reunieron": the subject acts.
-        passive = _children(token, _PASSIVE_SUBJECT)
+        passive = _children(token, _PASSIVE_SUBJECT) or _children(token, _SUBJECT)
         actor = actor or (passive[0] if passive else None)
         objects = [c for c in token.children if c.dep_ in {"obj", "dobj"}]
         target = objects[0] if objects else None
-    elif _passive(token):
-        passive = _children(token, _PASSIVE_SUBJECT)
+    elif is_passive(token, lexicon):
+        passive = _children(token, _PASSIVE_SUBJECT) or _children(token, _SUBJECT)
         target = passive[0] if passive else None
         actor = actor or _agent(token, lexicon)
     else:
@@ -774,7 +768,10 @@ def _compatible(a: Candidate, b: Candidate, distance: int) -> bool:
         return distance <= NEAR_SENTENCES
     heads_a = {x.text.lower() for x in a.targets}
     heads_b = {x.text.lower() for x in b.targets}
-    return bool(heads_a & heads_b) or bool(a.time and b.time)
+    if heads_a & heads_b or (a.time and b.time):
+        return True
+    # a headline and its story, a noun and its verb: one side says no more than the type
+    return (not heads_a or not heads_b) and distance <= NEAR_SENTENCES
 
 
 def _joined(a: Candidate, b: Candidate) -> bool:

@@ -63,6 +63,8 @@ class EventLexicon:
     future_aux: frozenset[str]
     purpose: frozenset[str]
     perfect_aux: frozenset[str]
+    passive_aux: frozenset[str]
+    """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     past_aux_tenses: frozenset[str]
     report: frozenset[str]
     agent_preps: frozenset[str]
@@ -144,6 +146,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         future_aux=_words(status, "future_aux"),
         purpose=_words(status, "purpose"),
         perfect_aux=_words(status, "perfect_aux"),
+        passive_aux=_words(status, "passive_aux"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
         report=_words(status, "report"),
         agent_preps=_words(args, "agent_preps"),

@@ -24,6 +24,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl", "expl:subj", "expl:pv"})
 _CLAUSE_DEPS = frozenset(
     {"conj", "cc", "parataxis", "punct", "advcl", "ccomp", "acl:relcl", "relcl"}
 )
+# Below the trigger, coordination joins nouns ("en Colchane y en otros pasos"): only clauses end.
+_INNER_CLAUSE_DEPS = frozenset({"parataxis", "advcl", "ccomp", "acl", "acl:relcl", "relcl"})
 # Words right after a trigger are read too: the parse often hangs a complement elsewhere.
 LOOKAHEAD = 4
 
@@ -45,14 +47,28 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower() or token.lower_
 
 
-def complement_tokens(token: Token) -> list[Token]:
+def is_passive(token: Token, lexicon: EventLexicon) -> bool:
+    """A passive verb: by its morphology, its dependency labels, or a passive auxiliary of the
+    language's data (the Spanish model labels "fueron desplegados" as plain aux and nsubj)."""
+    return "Pass" in token.morph.get("Voice", []) or any(
+        c.dep_ in {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
+        or (c.dep_ == "aux" and lemma_of(c) in lexicon.passive_aux)
+        for c in token.children
+    )
+
+
+def complement_tokens(token: Token, lexicon: EventLexicon | None = None) -> list[Token]:
     """The action's complements: dependents other than its subject and other clauses, plus the
     noun a participle modifies, plus the few words right after it."""
     found: list[Token] = []
-    for child in token.children:
-        if child.dep_ in _SUBJECT_DEPS or child.dep_ in _CLAUSE_DEPS:
-            continue
-        found.extend(child.subtree)
+    left_out = _CLAUSE_DEPS
+    if lexicon is None or not is_passive(token, lexicon):
+        left_out = left_out | _SUBJECT_DEPS  # a passive's subject is what is acted upon
+    stack = [c for c in token.children if c.dep_ not in left_out]
+    while stack:  # the complements' words, without the clauses hanging from them
+        word = stack.pop()
+        found.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in _INNER_CLAUSE_DEPS)
     if token.dep_ in {"acl", "amod"} and token.pos_ in VERBAL_POS:
         found.append(token.head)
     sent_end = token.sent.end
@@ -71,13 +87,13 @@ def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> 
 def _fits(entry: Trigger, token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
     if not entry.objects and not entry.human_objects:
         return True
-    region = complement_tokens(token)
+    region = complement_tokens(token, lexicon)
     if entry.objects and not any(
         lemma_of(t) in entry.objects or t.lower_ in entry.objects for t in region
     ):
         return False
     return not entry.human_objects or any(
-        _is_people(t, lexicon, people_tokens) for t in object_heads(token)
+        _is_people(t, lexicon, people_tokens) for t in object_heads(token, lexicon)
     )
 
 
@@ -87,11 +103,13 @@ _OBJECT_DEPS = frozenset(
 _PARTICLE_DEPS = frozenset({"prep", "prt", "compound:prt", "case", "fixed"})
 
 
-def object_heads(token: Token) -> list[Token]:
+def object_heads(token: Token, lexicon: EventLexicon | None = None) -> list[Token]:
     """The heads of the action's object: its objects, passive subject, the noun a participle
     modifies, the complements of a noun, through particles and prepositions; a quantity noun
     ("dizaines de migrants", "hundreds of people") counts with what it counts."""
     heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if lexicon is not None and is_passive(token, lexicon):
+        heads += [c for c in token.children if c.dep_ == "nsubj"]
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS:
             heads.extend(c for c in child.children if c.dep_ in _OBJECT_DEPS)
@@ -106,8 +124,10 @@ def object_heads(token: Token) -> list[Token]:
 
 
 def _bare_participle(token: Token) -> bool:
-    """A participle used as a plain adjective ("sus ciudadanos expulsados"): a state, not an
-    action told."""
+    """A participle or adjective used as a plain modifier ("sus ciudadanos expulsados",
+    "extremists opposed to the truce"): a state, not an action told."""
+    if token.pos_ == "ADJ" and token.dep_ in {"amod", "acl"}:
+        return True
     return (
         token.dep_ in {"amod", "acl"}
         and "Part" in token.morph.get("VerbForm", [])
@@ -169,4 +189,11 @@ def find_triggers(
             break
 
 
-__all__ = ["TriggerMatch", "complement_tokens", "find_triggers", "lemma_of", "object_heads"]
+__all__ = [
+    "TriggerMatch",
+    "complement_tokens",
+    "find_triggers",
+    "is_passive",
+    "lemma_of",
+    "object_heads",
+]
