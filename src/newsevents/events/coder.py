@@ -85,6 +85,8 @@ QUOTE_SENTENCES = 2
 # fermeture"): the inner action is told by the outer one.
 _TELLING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 NEST_DEPTH = 3
+# Telling types that judge a deed rather than ask for one: a deed with its own doer stays.
+_JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
 _SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
 # A telling with no actor joins an action with one this many sentences before it at most.
@@ -401,8 +403,18 @@ def _nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, 
                 actor = actor or word
             elif target is None and word.pos_ in {"NOUN", "PROPN"}:
                 target = word
+    if actor is None:
+        # "Israeli bombing", "frappes israéliennes": a nationality names who acts
+        for child in token.children:
+            named = ctx.mention_of.get(child.i)
+            if child.dep_ == "amod" and named is not None and named[0].label == "NORP":
+                actor = child
+                break
     head = token.head
-    if actor is None and head.pos_ in {"VERB", "AUX"} and head.i != token.i:
+    telling = any(  # "condemned the bombing": the condemner did not bomb
+        e.type in _TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
+    )
+    if actor is None and head.pos_ in {"VERB", "AUX"} and head.i != token.i and not telling:
         instrument = {lemma_of(c) for c in token.children if c.dep_ == "case"}
         if token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps:
             subjects = _children(head, _SUBJECT)
@@ -736,6 +748,9 @@ def _nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
         )
         if outer.type not in _TELLING_TYPES and not theme:
             continue
+        own = {x.entity or x.text for x in cand.actors} - {x.entity or x.text for x in outer.actors}
+        if outer.type in _JUDGING_TYPES and own:
+            continue  # "condemned the Israeli bombing": a deed of someone else, told as done
         if outer.type == "THREATEN":
             outer.mode = outer.mode or cand.mode
             outer.targets = outer.targets or cand.targets
