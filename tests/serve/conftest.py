@@ -190,6 +190,7 @@ def build_analysis(spec: ArticleSpec) -> Analysis:
                 amounts=ids(amounts, ev.amounts),
                 quotes=ids(quotes, ev.quotes),
                 evidence=tuple(evidence),
+                reasons=(f"status: {ev.status}",),
                 confidence=0.8,
             )
         )

@@ -58,6 +58,7 @@ def test_event_spans_point_into_the_article_text(client: TestClient) -> None:
         assert text[s["start"] : s["end"]] == s["text"]
     assert item["trigger"]["text"] == "bloqués"
     assert item["amounts"] == ["fr-arica-am0"]
+    assert item["reasons"] == [f"status: {item['status']}"]
 
 
 @pytest.mark.parametrize(

@@ -226,6 +226,7 @@ def test_clicking_an_event_highlights_its_evidence(dash: Dashboard) -> None:
     panel = dash.page.locator("#event-panel .event-fields")
     assert "COERCE" in panel.inner_text()
     assert "200 migrants vénézuéliens" in panel.inner_text()
+    assert "status: occurred" in panel.inner_text()  # why the coder read it so
     # Clicking another trigger in the text selects that event.
     dash.page.click("#article-text .seg.k-event:has-text('expulser')")
     dash.wait_selected("fr-arica-ev1")

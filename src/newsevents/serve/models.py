@@ -73,6 +73,8 @@ class EventItem(BaseModel):
     amounts: list[str]
     quotes: list[str]
     evidence: list[SpanOut]
+    reasons: list[str] = []
+    """How the coder read the status and type, in words ("negated: 'pas'")."""
     date: str | None
     confidence: float
     article: EventArticle

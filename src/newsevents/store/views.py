@@ -228,6 +228,7 @@ def event_item(row: tuple[Any, ...]) -> dict[str, Any]:
         "amounts": rec.get("amounts", []),
         "quotes": rec.get("quotes", []),
         "evidence": rec.get("evidence", []),
+        "reasons": rec.get("reasons", []),
         "date": rec.get("date"),
         "confidence": rec.get("confidence"),
         "article": {

@@ -336,6 +336,7 @@ export class ArticleView {
       );
     };
     field("Status", event.status);
+    field("Why", (event.reasons || []).join("; "));
     field("Contexts", (event.contexts || []).join(", "));
     const time = event.date ? byId.times.get(event.date) : null;
     field(
