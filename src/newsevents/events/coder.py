@@ -672,6 +672,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         date = _bind_times(ctx, subject, token, arguments)[0]
     if match.entry.needs_date and (date is None or not _ahead(ctx, date)):
         return None  # a vote is coded when it is scheduled, not when its results are told
+    if event_type in _TELLING_TYPES and not actors:
+        return None  # a threat, demand, accusation or promise is someone's
     central = match.verbal or token.dep_ in {
         "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"
     }  # fmt: skip

@@ -116,6 +116,8 @@ def object_heads(token: Token, lexicon: EventLexicon | None = None) -> list[Toke
     if token.dep_ in {"acl", "amod", "acl:relcl", "relcl"}:
         heads.append(token.head)
     for head in list(heads):
+        if head.pos_ != "NUM" and lexicon is not None and lemma_of(head) not in lexicon.people:
+            continue  # "send the citation to the House": the House is not what is sent
         heads.extend(c for c in head.children if c.dep_ in {"nmod", "prep", "pobj", "appos"})
         for c in head.children:
             if c.dep_ == "prep":
