@@ -532,9 +532,11 @@ def _bind_times(
 
 
 def _governor_date(ctx: EventDocument, token: Token, arguments: list[Argument]) -> Time | None:
-    """A date on a verb above the trigger ("a annoncé jeudi avoir convoqué")."""
+    """A date on a verb above the trigger ("a annoncé jeudi avoir convoqué"), or on the
+    predicate of a copula ("sera à Marseille jeudi afin d'y manifester")."""
     for word, _ in governors(token)[:2]:
-        if word.pos_ not in {"VERB", "AUX"}:
+        copula = any(c.dep_ == "cop" for c in word.children)
+        if word.pos_ not in {"VERB", "AUX"} and not copula:
             continue
         indices: set[int] = set()
         for child in word.children:
