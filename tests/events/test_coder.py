@@ -280,3 +280,26 @@ def test_every_language_has_event_data(lang: str) -> None:
     for trigger in lexicon.triggers:
         assert trigger.verbs or trigger.nouns or trigger.phrases
     assert lang in available_languages("events")
+
+
+def test_an_action_that_did_not_take_place_is_negated() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Il il PRON 4 expl:subj
+        n' ne ADV 4 advmod Polarity=Neg
+        y y PRON 4 expl:comp
+        a avoir AUX 4 aux:tense Tense=Pres|VerbForm=Fin
+        eu avoir VERB 4 ROOT Tense=Past|VerbForm=Part
+        pas pas ADV 4 advmod Polarity=Neg
+        d' de DET 7 det
+        expulsions expulsion NOUN 4 obj
+        de de ADP 9 case
+        migrants migrant NOUN 7 nmod
+        lundi lundi NOUN 4 obl:mod
+        . . PUNCT 4 punct
+        """,
+    )
+    event = one(doc)
+    assert (event.type, event.mode, event.status) == ("COERCE", "expel", "negated")
+    assert [a.text for a in event.targets] == ["migrants"]

@@ -333,7 +333,12 @@ def _verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, T
     lexicon = ctx.lexicon
     actor: Token | None = None
     target: Token | None = None
-    if token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    own_object = any(c.dep_ in {"obj", "dobj"} for c in token.children)
+    if (
+        token.dep_ in {"acl", "amod"}
+        and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and not own_object
+    ):
         participle_past = "Past" in token.morph.get("Tense", []) or is_passive(token, lexicon)
         if participle_past:
             target = token.head

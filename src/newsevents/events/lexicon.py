@@ -64,6 +64,8 @@ class EventLexicon:
     purpose: frozenset[str]
     perfect_aux: frozenset[str]
     passive_aux: frozenset[str]
+    existential: frozenset[str]
+    """Verbs that only say an action took place ("il y a eu", "hubo", "there were")."""
     """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     past_aux_tenses: frozenset[str]
     report: frozenset[str]
@@ -147,6 +149,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         purpose=_words(status, "purpose"),
         perfect_aux=_words(status, "perfect_aux"),
         passive_aux=_words(status, "passive_aux"),
+        existential=_words(status, "existential"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
         report=_words(status, "report"),
         agent_preps=_words(args, "agent_preps"),

@@ -27,6 +27,8 @@ _GOVERNING_DEPS = frozenset(
 # Links that share the governor's own negation and auxiliaries ("ne veulent pas laisser").
 _CONTROL_DEPS = frozenset({"xcomp", "conj"})
 MAX_DEPTH = 4
+# How an action noun hangs from a verb that only says it took place.
+_EXISTENTIAL_DEPS = frozenset({"obj", "dobj", "nsubj", "attr", "nsubj:pass", "expl"})
 # How far before an infinitive a threat, promise or fear noun may stand when the parse hangs
 # the infinitive elsewhere ("la menace du candidat … d'expulser").
 NOUN_WINDOW = 14
@@ -121,6 +123,8 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
         for a in _aux(token)
     )
     for depth, (word, controlled) in enumerate(chain):
+        if depth == 1 and token.dep_ in _EXISTENTIAL_DEPS and lemma_of(word) in lexicon.existential:
+            controlled = True  # "Tampoco hubo expulsiones", "il n'y a pas eu d'expulsions"
         words = _words_of(word) if depth else {lemma_of(word), word.lower_}
         if controlled and _negated(word, lexicon):
             reading.set("negated", f"negated: {word.text!r}")
