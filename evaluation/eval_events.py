@@ -1,8 +1,8 @@
 """Score the event coder on the event gold sets: events, arguments and status.
 
     python evaluation/eval_events.py                 # the project's paragraphs (fr, es, en)
-    python evaluation/eval_events.py --outside       # paragraphs of outside articles
-    python evaluation/eval_events.py --blind         # more of them, annotated blind
+    python evaluation/eval_events.py --set outside   # paragraphs of outside articles
+    python evaluation/eval_events.py --set blind2    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
@@ -44,6 +44,7 @@ from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
+SETS = ("project", "outside", "blind", "blind2")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -307,21 +308,20 @@ def table(rows: list[tuple[str, int, Scores]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument(
-        "--outside", action="store_true", help="score the outside articles' paragraphs instead"
-    )
-    which.add_argument(
-        "--blind", action="store_true", help="score the blind set of outside paragraphs instead"
+    parser.add_argument(
+        "--set",
+        choices=SETS,
+        default="project",
+        help="project: the paragraphs written for the project (fr, es, en); outside, blind, "
+        "blind2: paragraphs of real articles in the evaluation corpora (need --shared)",
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGS)
-    if args.outside or args.blind:
-        name = "outside.toml" if args.outside else "blind.toml"
+    if args.set != "project":
         try:
-            paragraphs = read_gold(DATA / name, args.shared)
+            paragraphs = read_gold(DATA / f"{args.set}.toml", args.shared)
         except FileNotFoundError as exc:
             print(f"{exc} (--shared PATH points to the evaluation corpora)", file=sys.stderr)
             return 2
