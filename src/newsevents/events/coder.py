@@ -161,12 +161,6 @@ class EventDocument:
                 for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
                     self.name_starts.update(range(mention.start, mention.end))
 
-    def sentence_index(self, token: Token) -> int:
-        for n, sent in enumerate(self.sentences):
-            if sent.start <= token.i < sent.end:
-                return n
-        return len(self.sentences) - 1
-
 
 def _span(doc: Doc, first: int, last: int) -> Span:
     """The character span of tokens ``first``..``last`` (inclusive)."""
@@ -727,10 +721,6 @@ def _governed(cand: Candidate, others: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _purpose(cand: Candidate, lexicon: EventLexicon) -> bool:
-    return is_purpose(cand.match.head, lexicon)
-
-
 def _nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
     """Drop inner or outer actions of one sentence: see the module's docstring."""
     for cand in sentence:
@@ -739,7 +729,7 @@ def _nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
             continue
         if cand.match.head.dep_ == "conj":
             continue
-        if _purpose(cand, ctx.lexicon):
+        if is_purpose(cand.match.head, ctx.lexicon):
             # A meeting called to act: the action is the event. Otherwise the aim of an
             # action is not an action told ("deployed the army to support the police").
             if outer.type == "CONSULT" and cand.type != "CONSULT":

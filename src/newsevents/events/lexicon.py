@@ -68,7 +68,6 @@ class EventLexicon:
     """Verbs that only say an action took place ("il y a eu", "hubo", "there were")."""
     """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     past_aux_tenses: frozenset[str]
-    report: frozenset[str]
     agent_preps: frozenset[str]
     place_preps: frozenset[str]
     of_preps: frozenset[str]
@@ -151,7 +150,6 @@ def event_lexicon(lang: str) -> EventLexicon:
         passive_aux=_words(status, "passive_aux"),
         existential=_words(status, "existential"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
-        report=_words(status, "report"),
         agent_preps=_words(args, "agent_preps"),
         place_preps=_words(args, "place_preps"),
         of_preps=_words(args, "of_preps"),

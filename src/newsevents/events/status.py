@@ -11,6 +11,7 @@ bound. Every decision leaves a reason in words, kept with the event.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -83,7 +84,7 @@ def _negated(token: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
-def _purpose(token: Token, lexicon: EventLexicon) -> bool:
+def is_purpose(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is the aim of another ("afin de déclarer", "pour fermer", "to close")."""
     if token.dep_ in {"xcomp", "ccomp", "csubj"}:
         return False  # "refused to validate": the infinitive is the verb's object, not its aim
@@ -161,7 +162,7 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
             or (depth and lemma_of(word) in lexicon.future_aux)
         ):
             reading.set("planned", f"future: {word.text!r}")
-        if controlled and word.pos_ in {"VERB", "AUX"} and _purpose(word, lexicon):
+        if controlled and word.pos_ in {"VERB", "AUX"} and is_purpose(word, lexicon):
             reading.set("planned", f"purpose: {word.text!r}")
         if controlled and any(
             lemma_of(a) in lexicon.perfect_aux
@@ -190,8 +191,6 @@ def status_from_date(status: str, first: str | None, last: str | None, published
         return status
     if first > published:
         return "planned"
-    import datetime as dt
-
     try:
         end = dt.date.fromisoformat(last)
         day = dt.date.fromisoformat(published)
@@ -201,5 +200,3 @@ def status_from_date(status: str, first: str | None, last: str | None, published
 
 
 __all__ = ["Reading", "governors", "is_purpose", "read_status", "status_from_date"]
-
-is_purpose = _purpose
