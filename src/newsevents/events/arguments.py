@@ -1,0 +1,513 @@
+"""Binding an action's arguments to the article's records: actors, targets, place, date.
+
+- ``actors``: the subject of an active verb, the agent of a passive ("par la police"), the
+  subject of the verb an infinitive depends on ("Kast promet d'expulser"), the subject of a
+  pronominal verb, the noun a present participle or a relative clause hangs from, the "de"/"of"
+  complement of an action noun that names a person, an organisation or a country, a nationality
+  before it; each is the entity whose mention or stated role holds that word, or else a group
+  description with the amounts inside it, which must be people or a body that can act;
+- ``targets``: the object, the subject of a passive, the noun a past participle modifies;
+- ``place``: a toponym of the action's clause that hangs from it through place words only, not
+  a partner ("la frontière avec le Pérou") nor the actor or target itself;
+- ``date`` and ``deadline``: the time records of the action's clause, of the verb governing it,
+  or of its subject, outside its arguments and outside the clauses hanging from it.
+
+:class:`EventDocument` indexes the document's records by token for these lookups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.events.lexicon import EventLexicon
+from newsevents.events.status import governors
+from newsevents.events.triggers import is_passive, lemma_of
+from newsevents.records import Amount, Argument, Entity, Place, Quote, Span, Time
+
+_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4, None: 5}
+SUBJECT = frozenset({"nsubj", "csubj", "nsubj:outer"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
+OBJECT = frozenset({"obj", "dobj", "iobj", "obl:arg"})
+_AGENT = frozenset({"obl:agent", "agent"})
+# Dependents left out of an argument's phrase: other clauses and asides.
+_PHRASE_STOP = frozenset(
+    {"acl", "acl:relcl", "relcl", "advcl", "punct", "conj", "cc", "parataxis", "appos", "dep"}
+)
+MAX_PHRASE = 12
+# Clauses of their own under a trigger: their times and places are theirs.
+_OTHER_CLAUSES = frozenset(
+    {"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "relcl", "csubj", "cc"}
+)
+# Dependents through which an infinitive shares its governor's subject.
+_CONTROL = frozenset({"xcomp", "advcl", "conj", "obl:arg", "advmod", "mark"})
+# Types whose action has another action as its content ("menace d'expulser", "a exigé la
+# fermeture"): the inner action is told by the outer one.
+TELLING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE"})
+_LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "NORP": 3, "MISC": 4}
+
+
+class EventDocument:
+    """The document and its records, indexed for binding arguments by character offsets."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        records = doc._.records or {}
+        self.entities: Sequence[Entity] = records.get("entities", ())
+        self.places: Sequence[Place] = records.get("places", ())
+        self.times: Sequence[Time] = records.get("times", ())
+        self.amounts: Sequence[Amount] = records.get("amounts", ())
+        self.quotes: Sequence[Quote] = records.get("quotes", ())
+        article = doc._.article
+        published = getattr(article, "published", None)
+        self.published: dt.date | None = published
+        self.named: set[int] = set()
+        self.people: set[int] = set()
+        self.mention_of: dict[int, tuple[Entity, Span]] = {}
+        self.role_of: dict[int, Entity] = {}
+        for entity in self.entities:
+            for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.mention_of.setdefault(token.i, (entity, mention))
+                    if entity.label in {"ORG", "MISC"} or len(span) > 1:
+                        self.named.add(token.i)
+                    if entity.label in {"PER", "NORP", "ORG"}:
+                        self.people.add(token.i)
+            if entity.role is not None:
+                span = doc.char_span(entity.role.start, entity.role.end, alignment_mode="expand")
+                for token in span or ():
+                    self.role_of.setdefault(token.i, entity)
+        self.sentences = list(doc.sents)
+        self.name_starts: set[int] = set()
+        """Character offsets inside the names of people and organisations."""
+        for entity in self.entities:
+            if entity.label in {"PER", "ORG"}:
+                for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
+                    self.name_starts.update(range(mention.start, mention.end))
+
+
+def token_span(doc: Doc, first: int, last: int) -> Span:
+    """The character span of tokens ``first``..``last`` (inclusive)."""
+    words = doc[first : last + 1]
+    return Span(words.text, words.start_char, words.end_char)
+
+
+def sentence_span(sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return Span(body, start, start + len(body))
+
+
+def in_time(token: Token) -> bool:
+    times = token.doc._.records.get("times", ()) if token.doc._.records else ()
+    return any(t.start <= token.idx < t.end for t in times)
+
+
+def phrase(token: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``token``, without clauses and asides."""
+    words = [token]
+    stack = [c for c in token.children if c.dep_ not in _PHRASE_STOP]
+    while stack:
+        child = stack.pop()
+        words.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in _PHRASE_STOP)
+    words = [t for t in words if t.i == token.i or not in_time(t)]
+    words.sort(key=lambda t: t.i)
+    # A phrase is contiguous around its head: stop at the first gap on each side.
+    index = words.index(token)
+    left, right = index, index
+    while left > 0 and words[left - 1].i == words[left].i - 1:
+        left -= 1
+    while right < len(words) - 1 and words[right + 1].i == words[right].i + 1:
+        right += 1
+    kept = words[left : right + 1]
+    while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT", "SCONJ"}:
+        kept.pop()
+    while kept and kept[0].pos_ in {"ADP", "PUNCT", "CCONJ", "SCONJ"}:
+        kept.pop(0)
+    if len(kept) > MAX_PHRASE:
+        kept = [t for t in kept if abs(t.i - token.i) < MAX_PHRASE // 2]
+    return kept or [token]
+
+
+def entity_near(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
+    """The entity a word names: its mention, its stated role, or a name in apposition."""
+    if token.i in ctx.mention_of:
+        return ctx.mention_of[token.i]
+    if token.i in ctx.role_of:
+        entity = ctx.role_of[token.i]
+        return entity, Span(entity.text, entity.start, entity.end)
+    if lemma_of(token) in ctx.lexicon.people and token.pos_ != "PROPN":
+        # "des membres du gang Gran Grif", "jihadistes du JNIM": the organisation acts.
+        for _depth, t in descendants(token, {"nmod", "flat", "flat:name", "appos"}, limit=2):
+            if t.i in ctx.mention_of and ctx.mention_of[t.i][0].label == "ORG":
+                return ctx.mention_of[t.i]
+        return None
+    found: list[tuple[int, int, Entity, Span]] = []
+    for depth, t in descendants(token, {"appos", "flat", "flat:name", "nmod", "compound", "nn"}):
+        if t.i in ctx.mention_of and t.pos_ == "PROPN":
+            entity, mention = ctx.mention_of[t.i]
+            if entity.label == "PER" or (depth == 1 and entity.label == "ORG"):
+                found.append((_LABEL_RANK.get(entity.label, 5), depth, entity, mention))
+    if found:
+        found.sort(key=lambda f: (f[0], f[1]))
+        return found[0][2], found[0][3]
+    return None
+
+
+def descendants(token: Token, deps: set[str], limit: int = 3) -> list[tuple[int, Token]]:
+    found: list[tuple[int, Token]] = []
+    frontier = [token]
+    for depth in range(1, limit + 1):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in deps]
+        found.extend((depth, t) for t in frontier)
+    return found
+
+
+def resolve_pronoun(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
+    """The person a singular personal pronoun most likely stands for: the last one named."""
+    if token.lower_ not in ctx.lexicon.pronouns_person:
+        return None
+    best: tuple[Entity, Span] | None = None
+    for entity in ctx.entities:
+        if entity.label != "PER":
+            continue
+        for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
+            if mention.end <= token.idx and (best is None or mention.start > best[1].start):
+                best = (entity, mention)
+    if best is not None and token.idx - best[1].end > 600:
+        return None
+    return best
+
+
+def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument | None:
+    """The actor or target a word stands for: an entity, or a group description. An actor
+    described rather than named must be people or a body that can act ("les forces de
+    l'ordre", "Thousands of people"), not a thing ("ce déploiement", "the detentions")."""
+    named = entity_near(ctx, token)
+    if named is None and token.pos_ == "PRON":
+        named = resolve_pronoun(ctx, token) if token.dep_ in SUBJECT else None
+        if named is None:
+            return None
+    if named is not None:
+        entity, mention = named
+        return Argument(mention.text, mention.start, mention.end, entity=entity.id)
+    if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
+        return None
+    words = phrase(token)
+    if acting and not any(
+        t.i in ctx.people
+        or lemma_of(t) in ctx.lexicon.people
+        or lemma_of(t) in ctx.lexicon.agents
+        or t.lower_ in ctx.lexicon.agents
+        for t in words
+    ):
+        return None
+    span = token_span(ctx.doc, words[0].i, words[-1].i)
+    amounts = tuple(
+        a.id for a in ctx.amounts if span.start <= a.start and a.end <= span.end and a.unit
+    )
+    return Argument(span.text, span.start, span.end, amounts=amounts)
+
+
+def children_of(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def agent_of(token: Token, lexicon: EventLexicon) -> Token | None:
+    for child in token.children:
+        if child.dep_ in _AGENT:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            return pobj[0] if pobj else child
+        if child.dep_.startswith("obl") and any(
+            c.dep_ == "case" and lemma_of(c) in lexicon.agent_preps for c in child.children
+        ):
+            return child
+    return None
+
+
+def own_subject(token: Token) -> Token | None:
+    subjects = children_of(token, SUBJECT)
+    return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
+
+
+def controller(token: Token) -> Token | None:
+    """The subject an infinitive or a later conjunct shares with the verb it depends on."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in _CONTROL or current.head.i == current.i:
+            return None
+        current = current.head
+        subjects = children_of(current, SUBJECT)
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
+    """Actor and target words of a verbal trigger."""
+    lexicon = ctx.lexicon
+    actor: Token | None = None
+    target: Token | None = None
+    own_object = any(c.dep_ in {"obj", "dobj"} for c in token.children)
+    if (
+        token.dep_ in {"acl", "amod"}
+        and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and not own_object
+    ):
+        participle_past = "Past" in token.morph.get("Tense", []) or is_passive(token, lexicon)
+        if participle_past:
+            target = token.head
+            actor = agent_of(token, lexicon)
+        else:
+            actor = token.head
+            objects = children_of(token, OBJECT)
+            target = objects[0] if objects else None
+        return actor, target
+    if token.dep_ in {"acl:relcl", "relcl"}:
+        relative_subject = any(
+            c.dep_ in SUBJECT and "Rel" in c.morph.get("PronType", []) for c in token.children
+        ) or any(
+            c.dep_ in SUBJECT and c.lower_ in {"qui", "que", "who", "which", "that"}
+            for c in token.children
+        )
+        if relative_subject:
+            actor = token.head
+    reflexive = any("Yes" in c.morph.get("Reflex", []) for c in token.children if c.pos_ == "PRON")
+    if is_passive(token, lexicon) and reflexive and agent_of(token, lexicon) is None:
+        # "les policiers se sont retirés", "se reunieron": the subject acts.
+        passive = children_of(token, PASSIVE_SUBJECT) or children_of(token, SUBJECT)
+        actor = actor or (passive[0] if passive else None)
+        objects = [c for c in token.children if c.dep_ in {"obj", "dobj"}]
+        target = objects[0] if objects else None
+    elif is_passive(token, lexicon):
+        passive = children_of(token, PASSIVE_SUBJECT) or children_of(token, SUBJECT)
+        target = passive[0] if passive else None
+        actor = actor or agent_of(token, lexicon)
+    else:
+        subjects = children_of(token, SUBJECT)
+        if subjects and actor is None:
+            actor = subjects[0]
+        objects = [c for c in token.children if c.dep_ in {"obj", "dobj"}]
+        objects = objects or children_of(token, frozenset({"iobj", "obl:arg"}))
+        target = objects[0] if objects else None
+    if actor is None:
+        actor = controller(token)
+    return actor, target
+
+
+def nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
+    """Actor and target words of an action noun ("la menace de Kast", "l'expulsion des
+    migrants", "his threat"), and the subject of the verb it is the object of ("a annoncé la
+    fermeture", "paralysed the country with a strike")."""
+    lexicon = ctx.lexicon
+    actor: Token | None = None
+    target: Token | None = None
+    for child in token.children:
+        if child.dep_ in {"poss", "nmod:poss"} and actor is None and child.pos_ != "DET":
+            actor = child
+        elif child.dep_ in {"nmod", "prep", "obl"}:
+            word = child
+            if child.dep_ == "prep":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if not pobj:
+                    continue
+                word = pobj[0]
+            preps = {lemma_of(c) for c in word.children if c.dep_ == "case"} | {lemma_of(child)}
+            if preps & lexicon.agent_preps:
+                actor = actor or word
+            elif not preps & lexicon.of_preps:
+                continue
+            elif (entity_near(ctx, word) is not None and word.pos_ == "PROPN") or (
+                word.i in ctx.role_of
+            ):
+                actor = actor or word
+            elif target is None and word.pos_ in {"NOUN", "PROPN"}:
+                target = word
+    if actor is None:
+        # "Israeli bombing", "frappes israéliennes": a nationality names who acts
+        for child in token.children:
+            named = ctx.mention_of.get(child.i)
+            if child.dep_ == "amod" and named is not None and named[0].label == "NORP":
+                actor = child
+                break
+    head = token.head
+    telling = any(  # "condemned the bombing": the condemner did not bomb
+        e.type in TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
+    )
+    if actor is None and head.pos_ in {"VERB", "AUX"} and head.i != token.i and not telling:
+        instrument = {lemma_of(c) for c in token.children if c.dep_ == "case"}
+        if token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps:
+            subjects = children_of(head, SUBJECT)
+            actor = subjects[0] if subjects else None
+    return actor, target
+
+
+def clause_of(token: Token, verbal: bool) -> list[Token]:
+    """The words of the action's clause: the trigger's subtree without its subject and the
+    clauses hanging from it, and for a noun or an infinitive the direct complements of the verb
+    above it."""
+    left_out = {
+        t.i
+        for c in token.children
+        if c.dep_ in SUBJECT | PASSIVE_SUBJECT | _OTHER_CLAUSES
+        for t in c.subtree
+    }
+    words = {t.i: t for t in token.subtree if t.i not in left_out}
+    if not verbal or token.dep_ in {"xcomp", "acl", "amod"}:
+        head = token.head
+        for child in head.children:
+            if child.dep_.startswith("obl") or child.dep_ in {"advmod", "nmod", "npadvmod", "prep"}:
+                words.update({t.i: t for t in child.subtree})
+    return [words[i] for i in sorted(words)]
+
+
+def inside(start: int, end: int, spans: Sequence[Argument]) -> bool:
+    return any(a.start <= start and end <= a.end for a in spans)
+
+
+def reaches(ctx: EventDocument, token: Token, anchors: set[int], allowed: set[int]) -> int:
+    """Whether a toponym hangs from the action through place words only ("à la frontière avec
+    le Pérou", "at the Chacalluta crossing"), not through other things ("l'arrivée de migrants
+    en provenance du Chili"). The number of links up to the action, 0 when it does not."""
+    if any(c.dep_ == "case" and lemma_of(c) in ctx.lexicon.with_preps for c in token.children):
+        return 0  # "la frontière avec le Pérou", "its border with Haiti": a partner
+    if token.dep_ == "pobj" and lemma_of(token.head) in ctx.lexicon.with_preps:
+        return 0
+    current = token
+    for steps in range(1, 8):
+        head = current.head
+        if head.i in anchors:
+            return steps
+        if head.i == current.i:
+            return 0
+        if not (
+            head.pos_ in {"ADP", "DET", "NUM", "PROPN", "PUNCT", "CCONJ", "ADV"}
+            or lemma_of(head) in ctx.lexicon.place_nouns
+            or head.i in allowed
+        ):
+            return 0
+        current = head
+    return 0
+
+
+def bind_place(
+    ctx: EventDocument,
+    clause: list[Token],
+    actors: list[Argument],
+    arguments: list[Argument],
+    anchors: set[int],
+    allowed: set[int],
+) -> Place | None:
+    if not clause:
+        return None
+    # A country acting or acted upon is not where it happened ("accused Belarus").
+    named = [a for a in arguments if a.entity] + [a for a in arguments if a in actors]
+    lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    indices = {t.idx for t in clause}
+    best: tuple[tuple[int, int, int], Place] | None = None  # (no preposition, links, precision)
+    for place in ctx.places:
+        if not (lo <= place.start and place.end <= hi) or place.start not in indices:
+            continue
+        if inside(place.start, place.end, named) or place.start in ctx.name_starts:
+            continue
+        token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        steps = reaches(ctx, token.root, anchors, allowed) if token is not None else 0
+        if not steps:
+            continue
+        prep = 1
+        if token is not None:
+            before = ctx.doc[max(token.start - 3, 0) : token.start]
+            if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
+                prep = 0
+        key = (prep, steps, _PRECISION_RANK.get(place.precision, 5))
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+def is_date(time: Time) -> bool:
+    return time.type in {"DATE", "TIME"} and time.value[:1].isdigit()
+
+
+def bind_times(
+    ctx: EventDocument, clause: list[Token], trigger: Token, arguments: list[Argument]
+) -> tuple[Time | None, Time | None]:
+    """The action's date and deadline among the time records of its clause."""
+    indices = {t.idx for t in clause}
+    date: Time | None = None
+    deadline: Time | None = None
+    for time in sorted(ctx.times, key=lambda t: abs(t.start - trigger.idx)):
+        if time.start not in indices or inside(time.start, time.end, arguments):
+            continue
+        span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+        before: list[Token] = (
+            list(ctx.doc[max(span.start - 2, 0) : span.start]) if span is not None else []
+        )
+        deadline_prep = any(lemma_of(t) in ctx.lexicon.deadline_preps for t in before)
+        if deadline is None and (time.ends_on or (deadline_prep and is_date(time))):
+            deadline = time
+        elif date is None and is_date(time) and not deadline_prep:
+            date = time
+    return date, deadline
+
+
+def governor_date(ctx: EventDocument, token: Token, arguments: list[Argument]) -> Time | None:
+    """A date on a verb above the trigger ("a annoncé jeudi avoir convoqué"), or on the
+    predicate of a copula ("sera à Marseille jeudi afin d'y manifester")."""
+    for word, _ in governors(token)[:2]:
+        copula = any(c.dep_ == "cop" for c in word.children)
+        if word.pos_ not in {"VERB", "AUX"} and not copula:
+            continue
+        indices: set[int] = set()
+        for child in word.children:
+            if child.dep_.startswith("obl") or child.dep_ in {"advmod", "npadvmod", "nmod", "prep"}:
+                indices.update(t.idx for t in child.subtree)
+        for time in ctx.times:
+            if (
+                time.start in indices
+                and is_date(time)
+                and not inside(time.start, time.end, arguments)
+            ):
+                return time
+    return None
+
+
+__all__ = [
+    "MAX_PHRASE",
+    "OBJECT",
+    "PASSIVE_SUBJECT",
+    "SUBJECT",
+    "TELLING_TYPES",
+    "EventDocument",
+    "agent_of",
+    "argument",
+    "bind_place",
+    "bind_times",
+    "children_of",
+    "clause_of",
+    "controller",
+    "descendants",
+    "entity_near",
+    "governor_date",
+    "in_time",
+    "inside",
+    "is_date",
+    "nominal_arguments",
+    "own_subject",
+    "phrase",
+    "reaches",
+    "resolve_pronoun",
+    "sentence_span",
+    "token_span",
+    "verbal_arguments",
+]

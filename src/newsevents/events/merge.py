@@ -1,0 +1,172 @@
+"""One event per real action: actions inside actions, and the same action told twice.
+
+An action inside another ("a exigé la fermeture de la frontière", "menace d'expulser") is told
+by the outer one: a threat takes the inner action's mode and target, other telling types drop
+the inner one, unless an accusation or support judges a deed with a doer of its own. The object
+of another trigger is its theme ("lifted the blockade": one RETREAT). An action named for the
+purpose of a meeting ("a convoqué un conseil afin de déclarer l'état d'urgence") is the event,
+planned; the aim of any other action is not an action told. Actions of one type joined in the
+parse ("l'état d'urgence et la militarisation") are one event, and so is the same action told
+again later (same type, a mode of the same family, same status, no clashing date, the same
+actor or no actor within two sentences), its sentence added to the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.events.arguments import TELLING_TYPES, EventDocument
+from newsevents.events.status import Reading, governors, is_purpose
+from newsevents.events.triggers import TriggerMatch, lemma_of
+from newsevents.records import Argument, Place, Span, Time
+
+NEST_DEPTH = 3
+# Telling types that judge a deed rather than ask for one: a deed with its own doer stays.
+_JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+# Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
+_SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
+# A telling with no actor joins an action with one this many sentences before it at most.
+NEAR_SENTENCES = 2
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An action in the making: its trigger, status reading and bound arguments."""
+
+    match: TriggerMatch
+    reading: Reading
+    type: str
+    mode: str | None
+    actors: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)
+    place: Place | None = None
+    time: Time | None = None
+    deadline: Time | None = None
+    amounts: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    status: str = "occurred"
+    evidence: list[Span] = field(default_factory=list)
+    sentence: int = 0
+    """Index of the sentence of the last telling."""
+    dropped: bool = False
+
+
+def governed(cand: Candidate, others: list[Candidate]) -> Candidate | None:
+    """Another candidate of the sentence whose trigger governs this one's, within two links,
+    or the threat or promise noun the parse left apart from it."""
+    heads = {w.i for w, _ in governors(cand.match.head)[:NEST_DEPTH]}
+    for word in (cand.reading.threat, cand.reading.promise):
+        if word is not None:
+            heads.add(word.i)
+    for other in others:
+        if other is not cand and other.match.head.i in heads:
+            return other
+    return None
+
+
+def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
+    """Drop inner or outer actions of one sentence: see the module's docstring."""
+    for cand in sentence:
+        outer = governed(cand, sentence)
+        if outer is None or outer.dropped:
+            continue
+        if cand.match.head.dep_ == "conj":
+            continue
+        if is_purpose(cand.match.head, ctx.lexicon):
+            # A meeting called to act: the action is the event. Otherwise the aim of an
+            # action is not an action told ("deployed the army to support the police").
+            if outer.type == "CONSULT" and cand.type != "CONSULT":
+                outer.dropped = True
+            else:
+                cand.dropped = True
+            continue
+        outer_words = {lemma_of(outer.match.head), outer.match.head.lower_}
+        if outer_words & ctx.lexicon.denial:
+            # "a démenti avoir envoyé des troupes": the denied action, negated, is the event.
+            outer.dropped = True
+            continue
+        theme = cand.match.head.dep_ in {"obj", "dobj", "nsubj:pass", "nsubjpass"} and (
+            cand.match.head.head.i == outer.match.head.i
+        )
+        if outer.type not in TELLING_TYPES and not theme:
+            continue
+        own = {x.entity or x.text for x in cand.actors} - {x.entity or x.text for x in outer.actors}
+        if outer.type in _JUDGING_TYPES and own:
+            continue  # "condemned the Israeli bombing": a deed of someone else, told as done
+        if outer.type == "THREATEN":
+            outer.mode = outer.mode or cand.mode
+            outer.targets = outer.targets or cand.targets
+            outer.actors = outer.actors or cand.actors
+            outer.amounts = outer.amounts or cand.amounts
+            outer.contexts += [c for c in cand.contexts if c not in outer.contexts]
+            outer.place = outer.place or cand.place
+            outer.deadline = outer.deadline or cand.deadline
+        cand.dropped = True
+
+
+def same_mode(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b or any(a in f and b in f for f in _SAME_ACTION_MODES)
+
+
+def compatible(a: Candidate, b: Candidate, distance: int) -> bool:
+    """Whether two tellings may be one action: same type, mode of one family, same status,
+    no clashing dates, and the same actor, or no actor on one side within a few sentences."""
+    if a.type != b.type or not same_mode(a.mode, b.mode):
+        return False
+    if a.status != b.status:
+        return False
+    if a.time and b.time and a.time.value != b.time.value:
+        return False
+    ents_a = {x.entity or x.text.lower() for x in a.actors}
+    ents_b = {x.entity or x.text.lower() for x in b.actors}
+    if ents_a and ents_b:
+        return bool(ents_a & ents_b)
+    if ents_a or ents_b:
+        return distance <= NEAR_SENTENCES
+    heads_a = {x.text.lower() for x in a.targets}
+    heads_b = {x.text.lower() for x in b.targets}
+    if heads_a & heads_b or (a.time and b.time):
+        return True
+    # a headline and its story, a noun and its verb: one side says no more than the type
+    return (not heads_a or not heads_b) and distance <= NEAR_SENTENCES
+
+
+def joined(a: Candidate, b: Candidate) -> bool:
+    """Two triggers of one type joined by a conjunction, directly or through their objects."""
+    ha, hb = a.match.head, b.match.head
+    if a.type != b.type:
+        return False
+    return ha.i in {w.i for w, _ in governors(hb)[:NEST_DEPTH]} or hb.i in {
+        w.i for w, _ in governors(ha)[:NEST_DEPTH]
+    }
+
+
+def absorb(keep: Candidate, other: Candidate, mode_order: list[str]) -> None:
+    if other.mode and keep.mode != other.mode:
+        ranked = [m for m in mode_order if m in {keep.mode, other.mode}]
+        keep.mode = ranked[0] if ranked else keep.mode or other.mode
+    keep.actors = keep.actors or other.actors
+    if not keep.targets or (other.targets and other.amounts and not keep.amounts):
+        # the telling that counts the group ("les plus de 330.000 migrants") describes it too
+        keep.targets = keep.targets + [t for t in other.targets if t not in keep.targets]
+    keep.place = keep.place or other.place
+    keep.time = keep.time or other.time
+    keep.deadline = keep.deadline or other.deadline
+    keep.amounts += [a for a in other.amounts if a not in keep.amounts]
+    keep.quotes += [q for q in other.quotes if q not in keep.quotes]
+    keep.contexts += [c for c in other.contexts if c not in keep.contexts]
+    keep.evidence += [e for e in other.evidence if e not in keep.evidence]
+    keep.sentence = max(keep.sentence, other.sentence)
+    other.dropped = True
+
+
+__all__ = [
+    "Candidate",
+    "absorb",
+    "compatible",
+    "governed",
+    "joined",
+    "nest",
+    "same_mode",
+]
