@@ -173,6 +173,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     central = match.verbal or token.dep_ in {
         "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"
     }  # fmt: skip
+    own_date = date is not None and any(t.idx == date.start for t in token.subtree)
+    central = central or own_date  # "the 1998 bombing", "l'attentat du 14 juillet"
     if (
         not actors
         and not targets
