@@ -207,3 +207,33 @@ def test_local_words_of_english() -> None:
     rules = place_rules("en")
     assert "city council" in rules.local_words and "firefighters" in rules.local_words
     assert place_rules("fr").local_words == ()
+
+
+def test_a_known_name_after_a_preposition_of_place_is_a_place_whatever_its_label() -> None:
+    text = "Police blocked migrants in Tacna on Thursday, said Tacna."
+    first = text.index("Tacna")
+    last = text.rindex("Tacna")
+    mislabelled = Entity(
+        "e1",
+        "Tacna",
+        first,
+        first + 5,
+        "ORG",
+        "Tacna",
+        (Span("Tacna", first, first + 5), Span("Tacna", last, last + 5)),
+    )
+    places = extract_places(blank_doc(text, "en", (mislabelled,)))
+    assert [(p.start, p.geonames_id) for p in places] == [(first, "3928128")]
+
+
+def test_a_possessive_or_a_person_after_a_preposition_is_not_made_a_place() -> None:
+    text = "He spent two days at Lima's house, then in Lima with Lima."
+    shop = entity(text, "Lima", "ORG", 1)  # "at Lima's": someone's place
+    later = text.index("Lima", text.index("in Lima"))
+    person = Entity(
+        "e2", "Lima", later, later + 4, "PER", "Lima", (Span("Lima", later, later + 4),)
+    )
+    first = Entity(
+        "e1", "Lima", shop.start, shop.end, "ORG", "Lima", (Span("Lima", shop.start, shop.end),)
+    )
+    assert extract_places(blank_doc(text, "en", (first, person))) == []

@@ -40,7 +40,7 @@ from newsevents.gazetteer.index import Entry, Gazetteer, load_gazetteer
 from newsevents.gazetteer.normalize import fold, name_key
 from newsevents.gazetteer.rank import ALTERNATIVES, Context, Resolution, Toponym, resolve
 from newsevents.lang import load_data
-from newsevents.records import Entity, Place, PlaceCandidate, PlacePrecision
+from newsevents.records import Entity, Place, PlaceCandidate, PlacePrecision, Span
 
 _PRECISIONS: frozenset[str] = frozenset({"country", "admin1", "city", "point", "region"})
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
@@ -60,6 +60,10 @@ class PlaceRules:
     county_words: dict[str, str]
     """Folded word after a name that makes it a second-level division -> the word that ends
     the division's own name ("counties" -> "County": "Barrow and Jackson counties")."""
+    prepositions: frozenset[str] = frozenset()
+    """Folded prepositions of place ("in", "à", "en"): a gazetteer name right after one is a
+    place even when the model took it for an organisation ("in Tacna"); a person's name is
+    left alone (people named after towns are too common)."""
     local_words: tuple[str, ...] = ()
     """Words after a town's name (or its possessive) that name the town's own institutions
     or people ("Paris firefighters", "Dublin's boards"): a local reading."""
@@ -86,6 +90,7 @@ def place_rules(lang: str) -> PlaceRules:
         max_cue_words=longest + 1,
         county_words={fold(k): v for k, v in data.get("county_words", {}).items()},
         local_words=tuple(" ".join(_words(w)) for w in data.get("local_words", [])),
+        prepositions=frozenset(fold(w) for w in data.get("prepositions", [])),
     )
 
 
@@ -362,8 +367,14 @@ def find_toponyms(
         mentions = entity.mentions or ()
         if entity.label == "LOC":
             found.extend((m.start, m.end) for m in mentions)
-        else:  # names of organisations and people, nationality words: not places
-            blocked.extend((m.start, m.end) for m in mentions)
+            continue
+        for m in mentions:  # names of organisations and people, nationality words: not places,
+            if entity.label in {"ORG", "MISC"} and _after_place_preposition(
+                text, m, rules, gazetteer
+            ):
+                found.append((m.start, m.end))  # unless a place preposition says so
+            else:
+                blocked.append((m.start, m.end))
     found.extend(_gazetteer_matches(text, gazetteer))
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(found), key=lambda se: (-(se[1] - se[0]), se[0])):
@@ -375,6 +386,18 @@ def find_toponyms(
             continue
         kept.append((start, end))
     return sorted(kept)
+
+
+def _after_place_preposition(
+    text: str, mention: Span, rules: PlaceRules, gazetteer: Gazetteer
+) -> bool:
+    """A name the gazetteer knows right after a preposition of place ("at Nouakchott")."""
+    before = _before_words(text, mention.start, 1)
+    if not before or before[0] not in rules.prepositions:
+        return False
+    if text[mention.end : mention.end + 2] in {"'s", "’s"}:
+        return False  # "at Kelly's": someone's place, not a town
+    return gazetteer.has_name(mention.text)
 
 
 def _after_organisation_head(text: str, start: int, rules: PlaceRules) -> bool:
