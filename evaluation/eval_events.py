@@ -2,7 +2,7 @@
 
     python evaluation/eval_events.py                 # the project's paragraphs (fr, es, en)
     python evaluation/eval_events.py --set outside   # paragraphs of outside articles
-    python evaluation/eval_events.py --set blind2    # more of them, annotated blind
+    python evaluation/eval_events.py --set blind3    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
@@ -44,7 +44,7 @@ from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
-SETS = ("project", "outside", "blind", "blind2")
+SETS = ("project", "outside", "blind", "blind2", "blind3")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=SETS,
         default="project",
         help="project: the paragraphs written for the project (fr, es, en); outside, blind, "
-        "blind2: paragraphs of real articles in the evaluation corpora (need --shared)",
+        "blind2, blind3: paragraphs of real articles in the evaluation corpora (need --shared)",
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")
