@@ -85,6 +85,12 @@ class EventDocument:
                 for token in span or ():
                     self.role_of.setdefault(token.i, entity)
         self.sentences = list(doc.sents)
+        self.time_tokens: set[int] = {
+            t.i
+            for time in self.times
+            for t in doc.char_span(time.start, time.end, alignment_mode="expand") or ()
+        }
+        """Tokens inside time records."""
         self.name_starts: set[int] = set()
         """Character offsets inside the names of people and organisations."""
         for entity in self.entities:
@@ -107,12 +113,7 @@ def sentence_span(sent: SpacySpan) -> Span:
     return Span(body, start, start + len(body))
 
 
-def in_time(token: Token) -> bool:
-    times = token.doc._.records.get("times", ()) if token.doc._.records else ()
-    return any(t.start <= token.idx < t.end for t in times)
-
-
-def phrase(token: Token) -> list[Token]:
+def phrase(ctx: EventDocument, token: Token) -> list[Token]:
     """The words of the noun phrase headed by ``token``, without clauses and asides."""
     words = [token]
     stack = [c for c in token.children if c.dep_ not in _PHRASE_STOP]
@@ -120,7 +121,7 @@ def phrase(token: Token) -> list[Token]:
         child = stack.pop()
         words.append(child)
         stack.extend(c for c in child.children if c.dep_ not in _PHRASE_STOP)
-    words = [t for t in words if t.i == token.i or not in_time(t)]
+    words = [t for t in words if t.i == token.i or t.i not in ctx.time_tokens]
     words.sort(key=lambda t: t.i)
     # A phrase is contiguous around its head: stop at the first gap on each side.
     index = words.index(token)
@@ -203,7 +204,7 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
         return Argument(mention.text, mention.start, mention.end, entity=entity.id)
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
         return None
-    words = phrase(token)
+    words = phrase(ctx, token)
     if acting and not any(
         t.i in ctx.people
         or lemma_of(t) in ctx.lexicon.people
@@ -303,6 +304,13 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
     if actor is None:
         actor = controller(token)
     return actor, target
+
+
+def arguments_of(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
+    """Actor and target words of a trigger, a verb's or a noun's."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return nominal_arguments(ctx, token)
+    return verbal_arguments(ctx, token)
 
 
 def nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
@@ -491,6 +499,7 @@ __all__ = [
     "EventDocument",
     "agent_of",
     "argument",
+    "arguments_of",
     "bind_place",
     "bind_times",
     "children_of",
@@ -499,7 +508,6 @@ __all__ = [
     "descendants",
     "entity_near",
     "governor_date",
-    "in_time",
     "inside",
     "is_date",
     "nominal_arguments",

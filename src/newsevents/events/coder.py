@@ -24,6 +24,7 @@ from newsevents.events.arguments import (
     TELLING_TYPES,
     EventDocument,
     argument,
+    arguments_of,
     bind_place,
     bind_times,
     clause_of,
@@ -37,7 +38,7 @@ from newsevents.events.arguments import (
 )
 from newsevents.events.lexicon import COERCIVE_TYPES, event_lexicon
 from newsevents.events.merge import Candidate, absorb, compatible, joined, nest
-from newsevents.events.status import read_status, status_from_date
+from newsevents.events.status import negated, read_status, status_from_date
 from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
 from newsevents.records import Argument, Event, EventStatus, Time, date_range
@@ -108,11 +109,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         actor_word, target_word = nominal_arguments(ctx, token)
     threat = reading.threat
     if threat is not None and own_subject(token) is not None:
-        threatener = (
-            nominal_arguments(ctx, threat)[0]
-            if threat.pos_ in {"NOUN", "PROPN"}
-            else verbal_arguments(ctx, threat)[0]
-        )
+        threatener = arguments_of(ctx, threat)[0]
         if threatener is not None and threatener.i != own_subject(token).i:  # type: ignore[union-attr]
             # "warned that Chile could close the border": a warning about someone else.
             reading.set("hypothetical", f"warned of: {threat.text!r}")
@@ -126,16 +123,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         if reading.status == "planned":
             reading.status = "threatened"
         if actor_word is None and threat is not None:
-            actor_word = (
-                nominal_arguments(ctx, threat)[0]
-                if threat.pos_ in {"NOUN", "PROPN"}
-                else verbal_arguments(ctx, threat)[0]
-            )
+            actor_word = arguments_of(ctx, threat)[0]
     for word in (actor_word, target_word):
-        if word is not None and any(
-            c.dep_ in {"det", "advmod", "neg"} and lemma_of(c) in ctx.lexicon.negation
-            for c in word.children
-        ):
+        if word is not None and negated(word, ctx.lexicon):
             reading.set("negated", f"negated: {word.text!r}")  # "no migrants were detained"
     if event_type == "THREATEN" and reading.status in {"occurred", "planned", "historical"}:
         reading.status = "threatened"
@@ -157,7 +147,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         anchors.add(token.head.i)
     allowed = {t.i for t in (target_word, token.head) if t is not None}
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
-    allowed |= {t.i for t in clause if any(t.idx >= x.start and t.idx < x.end for x in ctx.times)}
+    allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     date, deadline = bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
     if date is None and match.verbal:

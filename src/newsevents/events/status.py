@@ -73,7 +73,8 @@ def _aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux")]
 
 
-def _negated(token: Token, lexicon: EventLexicon) -> bool:
+def negated(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a negation word hangs from ``token`` ("ne … pas", "no migrants", "not")."""
     for child in token.children:
         if child.dep_ in {"neg", "advmod", "det", "cc:preconj"} and (
             lemma_of(child) in lexicon.negation or child.lower_ in lexicon.negation
@@ -127,7 +128,7 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
         if depth == 1 and token.dep_ in _EXISTENTIAL_DEPS and lemma_of(word) in lexicon.existential:
             controlled = True  # "Tampoco hubo expulsiones", "il n'y a pas eu d'expulsions"
         words = _words_of(word) if depth else {lemma_of(word), word.lower_}
-        if controlled and _negated(word, lexicon):
+        if controlled and negated(word, lexicon):
             reading.set("negated", f"negated: {word.text!r}")
         if depth and words & lexicon.denial:
             reading.set("negated", f"denied: {word.text!r}")
@@ -199,4 +200,4 @@ def status_from_date(status: str, first: str | None, last: str | None, published
     return "historical" if (day - end).days >= HISTORICAL_DAYS else status
 
 
-__all__ = ["Reading", "governors", "is_purpose", "read_status", "status_from_date"]
+__all__ = ["Reading", "governors", "is_purpose", "negated", "read_status", "status_from_date"]

@@ -57,12 +57,12 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     )
 
 
-def complement_tokens(token: Token, lexicon: EventLexicon | None = None) -> list[Token]:
+def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
     """The action's complements: dependents other than its subject and other clauses, plus the
     noun a participle modifies, plus the few words right after it."""
     found: list[Token] = []
     left_out = _CLAUSE_DEPS
-    if lexicon is None or not is_passive(token, lexicon):
+    if not is_passive(token, lexicon):
         left_out = left_out | _SUBJECT_DEPS  # a passive's subject is what is acted upon
     stack = [c for c in token.children if c.dep_ not in left_out]
     while stack:  # the complements' words, without the clauses hanging from them
@@ -103,12 +103,12 @@ _OBJECT_DEPS = frozenset(
 _PARTICLE_DEPS = frozenset({"prep", "prt", "compound:prt", "case", "fixed"})
 
 
-def object_heads(token: Token, lexicon: EventLexicon | None = None) -> list[Token]:
+def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
     """The heads of the action's object: its objects, passive subject, the noun a participle
     modifies, the complements of a noun, through particles and prepositions; a quantity noun
     ("dizaines de migrants", "hundreds of people") counts with what it counts."""
     heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
-    if lexicon is not None and is_passive(token, lexicon):
+    if is_passive(token, lexicon):
         heads += [c for c in token.children if c.dep_ == "nsubj"]
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS:
@@ -116,7 +116,7 @@ def object_heads(token: Token, lexicon: EventLexicon | None = None) -> list[Toke
     if token.dep_ in {"acl", "amod", "acl:relcl", "relcl"}:
         heads.append(token.head)
     for head in list(heads):
-        if head.pos_ != "NUM" and lexicon is not None and lemma_of(head) not in lexicon.people:
+        if head.pos_ != "NUM" and lemma_of(head) not in lexicon.people:
             continue  # "send the citation to the House": the House is not what is sent
         heads.extend(c for c in head.children if c.dep_ in {"nmod", "prep", "pobj", "appos"})
         for c in head.children:
