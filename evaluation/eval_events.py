@@ -171,16 +171,24 @@ def match(
     return found
 
 
+def predicted_values(p: Event, analysis: Analysis, role: str) -> list[str]:
+    """The predicted names of an event's actor or place, or its date from the text."""
+    if role == "actor":
+        return actor_names(p, analysis)
+    if role == "place":
+        return place_names(p, analysis)
+    value = text_date(p)
+    return [value] if value is not None else []
+
+
 def _role_values(g: GoldEvent, p: Event, analysis: Analysis, role: str) -> tuple[bool, bool, bool]:
     """(gold has it, prediction has it, they agree)."""
-    if role == "actor":
-        names = actor_names(p, analysis)
-        return bool(g.actor), bool(names), bool(g.actor) and names_agree(names, g.actor)
-    if role == "place":
-        names = place_names(p, analysis)
-        return bool(g.place), bool(names), bool(g.place) and names_agree(names, g.place)
-    value = text_date(p)
-    return bool(g.date), value is not None, bool(g.date) and same_date(value, g.date)
+    values = predicted_values(p, analysis, role)
+    if role == "date":
+        agree = bool(values) and same_date(values[0], g.date)
+        return g.date is not None, bool(values), agree
+    gold: tuple[str, ...] = getattr(g, role)
+    return bool(gold), bool(values), bool(gold) and names_agree(values, gold)
 
 
 def same_date(value: str | None, gold: str | None) -> bool:
@@ -202,14 +210,7 @@ def score_paragraph(paragraph: GoldParagraph, analysis: Analysis, scores: Scores
         tally = scores[role]
         tally.gold += sum(1 for g in paragraph.events if getattr(g, role))
         for p in predicted:
-            has = (
-                bool(actor_names(p, analysis))
-                if role == "actor"
-                else bool(place_names(p, analysis))
-                if role == "place"
-                else text_date(p) is not None
-            )
-            tally.predicted += has
+            tally.predicted += bool(predicted_values(p, analysis, role))
         for g, p in pairs:
             tally.right += _role_values(g, p, analysis, role)[2]
     tuple_tally, status_tally = scores["tuple"], scores["status"]
@@ -231,13 +232,7 @@ def score_paragraph(paragraph: GoldParagraph, analysis: Analysis, scores: Scores
         for role in ROLES:
             gold_has, pred_has, agree = _role_values(g, p, analysis, role)
             if (gold_has or pred_has) and not agree:
-                got = (
-                    actor_names(p, analysis)
-                    if role == "actor"
-                    else place_names(p, analysis)
-                    if role == "place"
-                    else text_date(p)
-                )
+                got = predicted_values(p, analysis, role)
                 want = getattr(g, role)
                 scores.errors.append(
                     f"{paragraph.id} {role} {g.type} {g.trigger!r}: gold {want}, got {got}"
