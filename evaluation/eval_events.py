@@ -44,7 +44,7 @@ from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
-SETS = ("project", "outside", "blind", "blind2", "blind3")
+SETS = ("project", "outside", "blind", "blind2", "blind3", "blind4", "blind5")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=SETS,
         default="project",
         help="project: the paragraphs written for the project (fr, es, en); outside, blind, "
-        "blind2, blind3: paragraphs of real articles in the evaluation corpora (need --shared)",
+        "blind2 … blind5: paragraphs of real articles in the evaluation corpora (need --shared)",
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")

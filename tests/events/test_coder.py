@@ -303,3 +303,112 @@ def test_an_action_that_did_not_take_place_is_negated() -> None:
     event = one(doc)
     assert (event.type, event.mode, event.status) == ("COERCE", "expel", "negated")
     assert [a.text for a in event.targets] == ["migrants"]
+
+
+def test_the_one_blamed_for_a_deed_did_it() -> None:
+    doc = parsed(
+        "en",
+        """
+        The the DET 1 det
+        senator senator NOUN 2 nsubj Number=Sing
+        criticized criticize VERB 2 ROOT Tense=Past|VerbForm=Fin
+        Dean Dean PROPN 2 dobj Number=Sing
+        for for ADP 2 prep
+        refusing refuse VERB 4 pcomp Aspect=Prog|Tense=Pres|VerbForm=Part
+        the the DET 7 det
+        offer offer NOUN 5 dobj Number=Sing
+        . . PUNCT 2 punct
+        """,
+        (("Dean", "PER"),),
+    )
+    accuse, reject = code_events(doc)
+    assert (accuse.type, [a.text for a in accuse.actors]) == ("ACCUSE", ["The senator"])
+    assert (reject.type, reject.status) == ("REJECT", "occurred")
+    assert [a.text for a in reject.actors] == ["Dean"]
+    assert [a.text for a in reject.targets] == ["the offer"]
+
+
+def test_a_perfect_infinitive_after_pour_is_done_not_aimed_at() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Le le DET 1 det
+        ministre ministre NOUN 3 nsubj Gender=Masc|Number=Sing
+        a avoir AUX 3 aux:tense Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+        critiqué critiquer VERB 3 ROOT Tense=Past|VerbForm=Part
+        Dupont Dupont PROPN 3 obj
+        pour pour ADP 7 mark
+        avoir avoir AUX 7 aux:tense VerbForm=Inf
+        refusé refuser VERB 3 advcl Tense=Past|VerbForm=Part
+        la le DET 9 det
+        proposition proposition NOUN 7 obj
+        . . PUNCT 3 punct
+        """,
+        (("Dupont", "PER"),),
+    )
+    reject = next(e for e in code_events(doc) if e.type == "REJECT")
+    assert reject.status == "occurred"
+    assert [a.text for a in reject.actors] == ["Dupont"]
+
+
+def test_a_clause_without_subject_shares_the_teller_s() -> None:
+    rows = """
+        General General PROPN 1 compound
+        Motors Motors PROPN 3 nsubj Number=Sing
+        ha haber AUX 3 aux Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+        dicho decir VERB 3 ROOT Tense=Past|VerbForm=Part
+        que que SCONJ 6 mark
+        ha haber AUX 6 aux Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+        solicitado solicitar VERB 3 ccomp Tense=Past|VerbForm=Part
+        ayuda ayuda NOUN 6 obj Number=Sing
+        . . PUNCT 3 punct
+        """
+    request = next(
+        e
+        for e in code_events(parsed("es", rows, (("General Motors", "ORG"),)))
+        if e.type == "REQUEST"
+    )
+    assert [a.text for a in request.actors] == ["General Motors"]
+    # a plural clause is someone else's
+    plural = rows.replace(
+        "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\n        solicitado",
+        "Number=Plur|Person=3|Tense=Pres|VerbForm=Fin\n        solicitado",
+    )
+    assert plural != rows
+    events = code_events(parsed("es", plural, (("General Motors", "ORG"),)))
+    assert not any(e.type == "REQUEST" for e in events)  # a request needs its actor
+
+
+def test_who_speaks_at_a_meeting_met_and_a_visit_to_a_country_is_a_meeting() -> None:
+    doc = parsed(
+        "en",
+        """
+        Albright Albright PROPN 1 nsubj Number=Sing
+        spoke speak VERB 1 ROOT Tense=Past|VerbForm=Fin
+        at at ADP 1 prep
+        the the DET 4 det
+        meeting meeting NOUN 2 pobj Number=Sing
+        . . PUNCT 1 punct
+        """,
+        (("Albright", "PER"),),
+    )
+    event = one(doc)
+    assert (event.type, [a.text for a in event.actors]) == ("CONSULT", ["Albright"])
+    visit = """
+        Albright Albright PROPN 1 nsubj Number=Sing
+        visited visit VERB 1 ROOT Tense=Past|VerbForm=Fin
+        Nairobi Nairobi PROPN 1 dobj Number=Sing
+        . . PUNCT 1 punct
+        """
+    event = one(parsed("en", visit, (("Albright", "PER"), ("Nairobi", "LOC"))))
+    assert (event.type, [a.text for a in event.targets]) == ("CONSULT", ["Nairobi"])
+    assert (
+        code_events(
+            parsed(
+                "en",
+                visit.replace("Nairobi Nairobi PROPN", "museum museum NOUN"),
+                (("Albright", "PER"),),
+            )
+        )
+        == []
+    )

@@ -84,6 +84,11 @@ class EventDocument:
                 span = doc.char_span(entity.role.start, entity.role.end, alignment_mode="expand")
                 for token in span or ():
                     self.role_of.setdefault(token.i, entity)
+        self.mentioned: set[int] = set(self.mention_of)
+        """Tokens inside any name or place."""
+        for place in self.places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            self.mentioned.update(t.i for t in span or ())
         self.sentences = list(doc.sents)
         self.time_tokens: set[int] = {
             t.i
@@ -260,6 +265,14 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
     actor: Token | None = None
     target: Token | None = None
     own_object = any(c.dep_ in {"obj", "dobj"} for c in token.children)
+    blamed = blamed_for(token, lexicon)
+    if blamed is not None:
+        # "criticized Dean for accusing", "arrêté pour avoir tué": the one blamed did it
+        objects = [c for c in blamed.children if c.dep_ in {"obj", "dobj"}]
+        doers = objects or children_of(blamed, PASSIVE_SUBJECT)
+        if doers:
+            objects = [c for c in token.children if c.dep_ in {"obj", "dobj"}]
+            return doers[0], objects[0] if objects else None
     if (
         token.dep_ in {"acl", "amod"}
         and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
@@ -302,8 +315,51 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
         objects = objects or children_of(token, frozenset({"iobj", "obl:arg"}))
         target = objects[0] if objects else None
     if actor is None:
-        actor = controller(token)
+        actor = controller(token) or _dropped_subject(token, lexicon)
     return actor, target
+
+
+def _dropped_subject(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject a finite clause with none of its own shares with the verb that tells it
+    ("GM ha dicho que ha solicitado ayuda"): same number, indicative, third person."""
+    if token.dep_ != "ccomp" or token.head.i == token.i:
+        return None
+    if any(
+        c.dep_ in SUBJECT | PASSIVE_SUBJECT or c.dep_.startswith("expl") for c in token.children
+    ):
+        return None  # "would be sent", "se han enviado": no one is said to act
+    if is_passive(token, lexicon) or any(
+        "Yes" in c.morph.get("Reflex", []) for c in token.children
+    ):
+        return None
+    finite = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
+    morph = [m for t in finite for m in [t.morph] if "Fin" in m.get("VerbForm", [])]
+    if not morph or "Sub" in morph[0].get("Mood", []) or morph[0].get("Person", ["3"]) != ["3"]:
+        return None
+    subjects = children_of(token.head, SUBJECT)
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None
+    number = morph[0].get("Number", [])
+    if number and subjects[0].morph.get("Number", number) != number:
+        return None
+    return subjects[0]
+
+
+def blamed_for(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb a deed is the cause of ("criticized Dean for accusing", "condenado por haber
+    matado"): a gerund after a cause preposition, or a perfect infinitive marked by one."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head) in lexicon.cause_preps:
+        return head.head if head.head.pos_ in {"VERB", "AUX"} else None
+    perfect = any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in token.children
+    )
+    marked = any(
+        c.dep_ in {"mark", "case"} and lemma_of(c) in lexicon.cause_preps for c in token.children
+    )
+    if token.dep_ == "advcl" and perfect and marked and head.pos_ in {"VERB", "AUX"}:
+        return head
+    return None
 
 
 def arguments_of(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
@@ -313,10 +369,14 @@ def arguments_of(ctx: EventDocument, token: Token) -> tuple[Token | None, Token 
     return verbal_arguments(ctx, token)
 
 
-def nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, Token | None]:
+def nominal_arguments(
+    ctx: EventDocument, token: Token, attended: bool = False
+) -> tuple[Token | None, Token | None]:
     """Actor and target words of an action noun ("la menace de Kast", "l'expulsion des
     migrants", "his threat"), and the subject of the verb it is the object of ("a annoncé la
-    fermeture", "paralysed the country with a strike")."""
+    fermeture", "paralysed the country with a strike"). An ``attended`` action (a meeting, a
+    visit) also takes the subject of the verb it is a circumstance of ("said at the meeting",
+    "abordó en la reunión", "paid tribute on a visit to")."""
     lexicon = ctx.lexicon
     actor: Token | None = None
     target: Token | None = None
@@ -357,7 +417,23 @@ def nominal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, T
         if token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps:
             subjects = children_of(head, SUBJECT)
             actor = subjects[0] if subjects else None
+    if actor is None and attended:
+        verb = _circumstance_of(token)
+        if verb is not None:
+            subjects = children_of(verb, SUBJECT)
+            actor = subjects[0] if subjects else controller(verb)
     return actor, target
+
+
+def _circumstance_of(token: Token) -> Token | None:
+    """The verb a noun is a circumstance of through a preposition ("en la reunión", "on a
+    visit", "lors du sommet"), or None."""
+    if token.dep_ in {"obl", "obl:mod", "obl:arg"} and token.head.pos_ in {"VERB", "AUX"}:
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return None
 
 
 def clause_of(token: Token, verbal: bool) -> list[Token]:
@@ -502,6 +578,7 @@ __all__ = [
     "arguments_of",
     "bind_place",
     "bind_times",
+    "blamed_for",
     "children_of",
     "clause_of",
     "controller",

@@ -45,6 +45,8 @@ from newsevents.records import Argument, Event, EventStatus, Time, date_range
 
 # Quotes of the actor this many sentences after the action are linked to it.
 QUOTE_SENTENCES = 2
+# Types whose participants are whoever was there: the subject of "said at the meeting" met.
+ATTENDED_TYPES = frozenset({"CONSULT"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
@@ -106,7 +108,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if match.verbal:
         actor_word, target_word = verbal_arguments(ctx, token)
     else:
-        actor_word, target_word = nominal_arguments(ctx, token)
+        actor_word, target_word = nominal_arguments(ctx, token, event_type in ATTENDED_TYPES)
     threat = reading.threat
     if threat is not None and own_subject(token) is not None:
         threatener = arguments_of(ctx, threat)[0]
@@ -227,7 +229,7 @@ def code_events(doc: Doc) -> list[Event]:
     for n, sent in enumerate(ctx.sentences):
         found = [
             c
-            for match in find_triggers(sent, lexicon, ctx.named, ctx.people)
+            for match in find_triggers(sent, lexicon, ctx.named, ctx.people, ctx.mentioned)
             if (c := _candidate(ctx, match)) is not None
         ]
         for cand in found:
@@ -297,9 +299,6 @@ def _record(ctx: EventDocument, cand: Candidate, n: int) -> Event:
         reasons=tuple(cand.reading.reasons),
         confidence=round(min(0.95, match.entry.weight * score), 2),
     )
-
-
-__all__ = ["code_events"]
 
 
 __all__ = ["code_events"]

@@ -37,6 +37,8 @@ class Trigger:
     """When not empty, one of these lemmas must stand in the action's object or complement."""
     human_objects: bool
     """The object must be people (a person entity, or a word of ``[words] people``)."""
+    named_objects: bool
+    """The object must be people or a named thing or place ("visited China")."""
     contexts: tuple[str, ...]
     bare: bool
     """The action may stand without actor or target (a scheduled vote)."""
@@ -64,9 +66,9 @@ class EventLexicon:
     purpose: frozenset[str]
     perfect_aux: frozenset[str]
     passive_aux: frozenset[str]
+    """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     existential: frozenset[str]
     """Verbs that only say an action took place ("il y a eu", "hubo", "there were")."""
-    """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
     place_preps: frozenset[str]
@@ -74,6 +76,9 @@ class EventLexicon:
     """Prepositions of an action noun's actor or target ("la menace de Kast")."""
     with_preps: frozenset[str]
     """Prepositions of the means: "paralysé le pays avec une grève" (its actor is the subject)."""
+    cause_preps: frozenset[str]
+    """Prepositions of a deed blamed or praised ("criticized Dean for accusing", "condamné
+    pour avoir tué"): the one blamed did it."""
     agents: frozenset[str]
     """Nouns of groups that can act (gouvernement, police, armée), besides people words."""
     deadline_preps: frozenset[str]
@@ -114,6 +119,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         phrases=phrases,
         objects=_words(raw, "objects"),
         human_objects=bool(raw.get("human_objects", False)),
+        named_objects=bool(raw.get("named_objects", False)),
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
         needs_date=bool(raw.get("needs_date", False)),
@@ -154,6 +160,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         place_preps=_words(args, "place_preps"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
+        cause_preps=_words(args, "cause_preps"),
         agents=_words(args, "agents"),
         deadline_preps=_words(args, "deadline_preps"),
         people=_words(args, "people"),

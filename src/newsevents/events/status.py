@@ -89,6 +89,10 @@ def is_purpose(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is the aim of another ("afin de déclarer", "pour fermer", "to close")."""
     if token.dep_ in {"xcomp", "ccomp", "csubj"}:
         return False  # "refused to validate": the infinitive is the verb's object, not its aim
+    if any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in token.children
+    ):
+        return False  # "pour avoir refusé": a perfect infinitive is done, not aimed at
     if lemma_of(token.head) in lexicon.purpose and token.head.i != token.i:
         return True
     return any(

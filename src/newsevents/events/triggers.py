@@ -84,7 +84,18 @@ def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> 
     return token.pos_ == "PRON" and token.dep_ in {"obj", "iobj", "nsubj:pass", "dobj", "nsubjpass"}
 
 
-def _fits(entry: Trigger, token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
+def _fits(
+    entry: Trigger,
+    token: Token,
+    lexicon: EventLexicon,
+    people_tokens: Set[int],
+    mentioned: Set[int],
+) -> bool:
+    if entry.named_objects:
+        return any(
+            t.i in mentioned or _is_people(t, lexicon, people_tokens)
+            for t in object_heads(token, lexicon)
+        )
     if not entry.objects and not entry.human_objects:
         return True
     region = complement_tokens(token, lexicon)
@@ -161,8 +172,10 @@ def find_triggers(
     lexicon: EventLexicon,
     named: Set[int],
     people_tokens: Set[int],
+    mentioned: Set[int] = frozenset(),
 ) -> Iterator[TriggerMatch]:
-    """The triggers of ``sent`` in text order; ``named`` are the tokens inside names."""
+    """The triggers of ``sent`` in text order; ``named`` are the tokens inside names,
+    ``people_tokens`` those naming people, ``mentioned`` those inside any name or place."""
     skip_until = -1
     for token in sent:
         if token.i < skip_until or token.i in named:
@@ -184,7 +197,7 @@ def find_triggers(
             if (
                 verbal is None
                 or _bare_participle(token)
-                or not _fits(entry, token, lexicon, people_tokens)
+                or not _fits(entry, token, lexicon, people_tokens, mentioned)
             ):
                 continue
             yield TriggerMatch(token, token.i, token.i + 1, entry, verbal=verbal)
