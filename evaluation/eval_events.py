@@ -2,7 +2,7 @@
 
     python evaluation/eval_events.py                 # the project's paragraphs (fr, es, en)
     python evaluation/eval_events.py --set outside   # paragraphs of outside articles
-    python evaluation/eval_events.py --set blind3    # more of them, annotated blind
+    python evaluation/eval_events.py --set blind5    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.

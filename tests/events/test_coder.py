@@ -412,3 +412,38 @@ def test_who_speaks_at_a_meeting_met_and_a_visit_to_a_country_is_a_meeting() -> 
         )
         == []
     )
+
+
+def test_a_month_is_not_a_march() -> None:
+    doc = parsed(
+        "en",
+        """
+        Since since ADP 5 prep
+        30 30 NUM 2 nummod
+        March march NOUN 0 pobj Number=Sing
+        , , PUNCT 5 punct
+        sites site NOUN 5 nsubj Number=Plur
+        stopped stop VERB 5 ROOT Tense=Past|VerbForm=Fin
+        selling sell VERB 5 xcomp VerbForm=Ger
+        Bibles Bible PROPN 6 dobj Number=Plur
+        . . PUNCT 5 punct
+        """,
+    )
+    assert not any(e.type == "PROTEST" for e in code_events(doc))
+
+
+def test_an_attempt_takes_the_status_of_the_trying() -> None:
+    doc = parsed(
+        "en",
+        """
+        Protesters protester NOUN 1 nsubj Number=Plur
+        tried try VERB 1 ROOT Tense=Past|VerbForm=Fin
+        to to PART 3 aux
+        storm storm VERB 1 xcomp VerbForm=Inf
+        parliament parliament NOUN 3 dobj Number=Sing
+        . . PUNCT 1 punct
+        """,
+    )
+    event = one(doc)
+    assert (event.type, event.status) == ("PROTEST", "occurred")
+    assert [a.text for a in event.actors] == ["Protesters"]

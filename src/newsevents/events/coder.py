@@ -226,10 +226,11 @@ def code_events(doc: Doc) -> list[Event]:
     published = ctx.published.isoformat() if ctx.published else None
     mode_order = [m for m, _ in lexicon.mode_cues]
     kept: list[Candidate] = []
+    outside = ctx.named | ctx.time_tokens  # "Since 30 March": a month, not a march
     for n, sent in enumerate(ctx.sentences):
         found = [
             c
-            for match in find_triggers(sent, lexicon, ctx.named, ctx.people, ctx.mentioned)
+            for match in find_triggers(sent, lexicon, outside, ctx.people, ctx.mentioned)
             if (c := _candidate(ctx, match)) is not None
         ]
         for cand in found:

@@ -174,8 +174,9 @@ def find_triggers(
     people_tokens: Set[int],
     mentioned: Set[int] = frozenset(),
 ) -> Iterator[TriggerMatch]:
-    """The triggers of ``sent`` in text order; ``named`` are the tokens inside names,
-    ``people_tokens`` those naming people, ``mentioned`` those inside any name or place."""
+    """The triggers of ``sent`` in text order. ``named`` are tokens that cannot be triggers
+    (inside names or times), ``people_tokens`` those naming people, ``mentioned`` those inside
+    any name or place."""
     skip_until = -1
     for token in sent:
         if token.i < skip_until or token.i in named:
