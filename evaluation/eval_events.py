@@ -4,6 +4,7 @@
     python evaluation/eval_events.py --set outside   # paragraphs of outside articles
     python evaluation/eval_events.py --set blind5    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
+    python evaluation/eval_events.py --set blind4 --set blind5 --min-confidence 0.8
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
 
@@ -44,7 +45,7 @@ from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
-SETS = ("project", "outside", "blind", "blind2", "blind3", "blind4", "blind5")
+SETS = ("project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -198,8 +199,10 @@ def same_date(value: str | None, gold: str | None) -> bool:
     return value == gold or value.startswith(gold + "T")
 
 
-def score_paragraph(paragraph: GoldParagraph, analysis: Analysis, scores: Scores) -> None:
-    predicted = list(analysis.events)
+def score_paragraph(
+    paragraph: GoldParagraph, analysis: Analysis, scores: Scores, min_confidence: float = 0.0
+) -> None:
+    predicted = [e for e in analysis.events if e.confidence >= min_confidence]
     pairs = match(paragraph.events, predicted)
     matched_p = {id(p) for _, p in pairs}
     matched_g = {id(g) for g, _ in pairs}
@@ -276,13 +279,15 @@ def analyse(paragraphs: Sequence[GoldParagraph]) -> list[Analysis]:
     return results
 
 
-def evaluate(paragraphs: Sequence[GoldParagraph]) -> tuple[Scores, float]:
+def evaluate(
+    paragraphs: Sequence[GoldParagraph], min_confidence: float = 0.0
+) -> tuple[Scores, float]:
     started = time.perf_counter()
     analyses = analyse(paragraphs)
     seconds = time.perf_counter() - started
     scores = Scores()
     for paragraph, analysis in zip(paragraphs, analyses, strict=True):
-        score_paragraph(paragraph, analysis, scores)
+        score_paragraph(paragraph, analysis, scores, min_confidence)
     return scores, seconds
 
 
@@ -306,22 +311,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        default="project",
-        help="project: the paragraphs written for the project (fr, es, en); outside, blind, "
-        "blind2 … blind5: paragraphs of real articles in the evaluation corpora (need --shared)",
+        action="append",
+        help="project (the default): the paragraphs written for the project (fr, es, en); "
+        "outside, blind, blind2 … blind7: paragraphs of real articles in the evaluation corpora "
+        "(need --shared); given several times, the sets are scored together",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="score only the events whose confidence is at least X",
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGS)
-    if args.set != "project":
+    paragraphs: list[GoldParagraph] = []
+    for name in args.set or ["project"]:
+        if name == "project":
+            paragraphs += [p for lang in LANGS for p in read_gold(DATA / f"{lang}.toml")]
+            continue
         try:
-            paragraphs = read_gold(DATA / f"{args.set}.toml", args.shared)
+            paragraphs += read_gold(DATA / f"{name}.toml", args.shared)
         except FileNotFoundError as exc:
             print(f"{exc} (--shared PATH points to the evaluation corpora)", file=sys.stderr)
             return 2
-    else:
-        paragraphs = [p for lang in langs for p in read_gold(DATA / f"{lang}.toml")]
     paragraphs = [p for p in paragraphs if p.lang in langs]
     rows = []
     total = Scores()
@@ -330,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         subset = [p for p in paragraphs if p.lang == lang]
         if not subset:
             continue
-        scores, seconds = evaluate(subset)
+        scores, seconds = evaluate(subset, args.min_confidence)
         seconds_all += seconds
         rows.append((lang, len(subset), scores))
         for name, tally in scores.tallies.items():

@@ -67,6 +67,7 @@ OUTSIDE_SETS = {
     "meantime_en": "meantime_timex/meantime_en.jsonl",
     "ecbplus": "ecbplus_clusters/ecbplus_docs.jsonl",
     "geowebnews": "geowebnews/geowebnews.jsonl",
+    "lgl": "lgl/lgl.jsonl",
     "polnear": "polnear_quotes/polnear_dev_test.jsonl",
     "conll2002_es": "conll2002_es/esp_testb.jsonl",
     "tbaq_timebank": "tempeval3_tbaq/tbaq_timebank.jsonl",

@@ -447,3 +447,16 @@ def test_an_attempt_takes_the_status_of_the_trying() -> None:
     event = one(doc)
     assert (event.type, event.status) == ("PROTEST", "occurred")
     assert [a.text for a in event.actors] == ["Protesters"]
+
+
+def test_sharing_is_cooperation_only_of_intelligence_or_with_someone_named() -> None:
+    rows = """
+        Peru Peru PROPN 1 nsubj Number=Sing
+        shares share VERB 1 ROOT Tense=Pres|VerbForm=Fin
+        intelligence intelligence NOUN 1 dobj Number=Sing
+        . . PUNCT 1 punct
+        """
+    event = one(parsed("en", rows, (("Peru", "LOC"),)))
+    assert (event.type, [a.text for a in event.actors]) == ("COOPERATE", ["Peru"])
+    office = rows.replace("intelligence intelligence", "offices office")
+    assert code_events(parsed("en", office, (("Peru", "LOC"),))) == []
