@@ -460,3 +460,24 @@ def test_sharing_is_cooperation_only_of_intelligence_or_with_someone_named() -> 
     assert (event.type, [a.text for a in event.actors]) == ("COOPERATE", ["Peru"])
     office = rows.replace("intelligence intelligence", "offices office")
     assert code_events(parsed("en", office, (("Peru", "LOC"),))) == []
+
+
+def test_a_clause_of_its_own_keeps_its_own_tense() -> None:
+    doc = parsed(
+        "en",
+        """
+        Lawmakers lawmaker NOUN 2 nsubj Number=Plur
+        will will AUX 2 aux VerbForm=Fin
+        convene convene VERB 2 ROOT VerbForm=Inf
+        as as SCONJ 5 mark
+        teachers teacher NOUN 5 nsubj Number=Plur
+        continue continue VERB 2 advcl Tense=Pres|VerbForm=Fin
+        to to PART 7 aux
+        demand demand VERB 5 xcomp VerbForm=Inf
+        funding funding NOUN 7 dobj Number=Sing
+        . . PUNCT 2 punct
+        """,
+    )
+    request = next(e for e in code_events(doc) if e.type == "REQUEST")
+    assert request.status == "occurred"
+    assert [a.text for a in request.actors] == ["teachers"]

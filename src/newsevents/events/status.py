@@ -63,10 +63,19 @@ def governors(token: Token) -> list[tuple[Token, bool]]:
     for _ in range(MAX_DEPTH):
         if current.head.i == current.i or current.dep_ not in _GOVERNING_DEPS:
             break
+        if current.dep_ == "advcl" and _own_finite_clause(current):
+            break  # "will meet as teachers continue to demand…": the demand has its own tense
         controlled = controlled and current.dep_ in _CONTROL_DEPS
         current = current.head
         found.append((current, controlled))
     return found
+
+
+def _own_finite_clause(token: Token) -> bool:
+    """Whether a verb heads a clause of its own: a subject and a finite verb or auxiliary."""
+    if not any(c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "expl"} for c in token.children):
+        return False
+    return any("Fin" in t.morph.get("VerbForm", []) for t in (token, *_aux(token)))
 
 
 def _aux(token: Token) -> list[Token]:
