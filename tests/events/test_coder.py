@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newsevents.events.arguments import EventDocument, group_antecedent
 from newsevents.events.coder import code_events
 from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon
 from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
@@ -481,3 +482,49 @@ def test_a_clause_of_its_own_keeps_its_own_tense() -> None:
     request = next(e for e in code_events(doc) if e.type == "REQUEST")
     assert request.status == "occurred"
     assert [a.text for a in request.actors] == ["teachers"]
+
+
+def test_they_stands_for_the_group_named_as_a_subject() -> None:
+    doc = parsed(
+        "en",
+        """
+        Chilean chilean ADJ 1 amod
+        authorities authority NOUN 2 nsubj Number=Plur
+        said say VERB 2 ROOT Tense=Past|VerbForm=Fin
+        they they PRON 5 nsubj Number=Plur|Person=3
+        have have AUX 5 aux Tense=Pres|VerbForm=Fin
+        closed close VERB 2 ccomp Tense=Past|VerbForm=Part
+        the the DET 7 det
+        border border NOUN 5 dobj Number=Sing
+        . . PUNCT 2 punct
+        Protesters protester NOUN 10 nsubj Number=Plur
+        marched march VERB 10 ROOT Tense=Past|VerbForm=Fin
+        . . PUNCT 10 punct
+        They they PRON 13 nsubj Number=Plur|Person=3
+        attacked attack VERB 13 ROOT Tense=Past|VerbForm=Fin
+        a a DET 15 det
+        bus bus NOUN 13 dobj Number=Sing
+        . . PUNCT 13 punct
+        """,
+    )
+    by_type = {e.type: e for e in code_events(doc)}
+    assert [a.text for a in by_type["COERCE"].actors] == ["Chilean authorities"]
+    assert [a.text for a in by_type["ASSAULT"].actors] == ["Protesters"]
+
+
+def test_they_does_not_cross_a_subject_that_is_not_a_group() -> None:
+    doc = parsed(
+        "en",
+        """
+        We we PRON 1 nsubj Number=Plur|Person=1
+        said say VERB 1 ROOT Tense=Past|VerbForm=Fin
+        they they PRON 3 nsubj Number=Plur|Person=3
+        attacked attack VERB 1 ccomp Tense=Past|VerbForm=Fin
+        the the DET 5 det
+        convoy convoy NOUN 3 dobj Number=Sing
+        . . PUNCT 1 punct
+        """,
+    )
+    ctx = EventDocument(doc, event_lexicon("en"))
+    assert group_antecedent(ctx, doc[2]) is None
+    assert group_antecedent(ctx, doc[0]) is None

@@ -195,11 +195,45 @@ def resolve_pronoun(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | N
     return best
 
 
+def _group(ctx: EventDocument, token: Token) -> bool:
+    """Whether a subject names a group that a plural pronoun can stand for: a plural noun, or
+    an organisation, a country or a nationality."""
+    if token.pos_ == "PRON":
+        return False
+    named = ctx.mention_of.get(token.i)
+    if named is not None:
+        return named[0].label in {"ORG", "NORP", "LOC"}
+    return token.pos_ in {"NOUN", "PROPN"} and "Plur" in token.morph.get("Number", [])
+
+
+def group_antecedent(ctx: EventDocument, token: Token) -> Token | None:
+    """The group a plural subject pronoun stands for: the subject of a verb above it ("the
+    authorities said they had not closed"), else the subject of the previous sentence's main
+    verb ("Protesters marched… They also attacked")."""
+    current = token.head
+    for _ in range(MAX_PHRASE):
+        subjects = [c for c in children_of(current, SUBJECT) if c.i != token.i]
+        if subjects:  # the nearest subject above decides: "we will not lend… whether they be"
+            return subjects[0] if _group(ctx, subjects[0]) else None
+        if current.head.i == current.i:
+            break
+        current = current.head
+    index = next((n for n, s in enumerate(ctx.sentences) if s.start <= token.i < s.end), 0)
+    if index == 0:
+        return None
+    root = ctx.sentences[index - 1].root
+    subjects = children_of(root, SUBJECT)
+    return subjects[0] if subjects and _group(ctx, subjects[0]) else None
+
+
 def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument | None:
     """The actor or target a word stands for: an entity, or a group description. An actor
     described rather than named must be people or a body that can act ("les forces de
     l'ordre", "Thousands of people"), not a thing ("ce déploiement", "the detentions")."""
     named = entity_near(ctx, token)
+    if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_group:
+        antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
+        return argument(ctx, antecedent, acting) if antecedent is not None else None
     if named is None and token.pos_ == "PRON":
         named = resolve_pronoun(ctx, token) if token.dep_ in SUBJECT else None
         if named is None:
@@ -585,6 +619,7 @@ __all__ = [
     "descendants",
     "entity_near",
     "governor_date",
+    "group_antecedent",
     "inside",
     "is_date",
     "nominal_arguments",

@@ -86,6 +86,8 @@ class EventLexicon:
     place_nouns: frozenset[str]
     """Nouns through which a toponym can say where an action happened ("frontière")."""
     pronouns_person: frozenset[str]
+    pronouns_group: frozenset[str]
+    """Plural personal pronouns ("ils", "they"): the group last named as a subject."""
     mode_cues: tuple[tuple[str, frozenset[str]], ...]
     """Mode refinements in order of precedence: (mode, lemmas)."""
     context_cues: tuple[tuple[str, frozenset[str]], ...]
@@ -166,6 +168,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         people=_words(args, "people"),
         place_nouns=_words(args, "place_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
+        pronouns_group=_words(args, "group_pronouns"),
         mode_cues=tuple((mode, _words(data["modes"], mode)) for mode in data["modes"]),
         context_cues=tuple((c, _words(data["contexts"], c)) for c in data["contexts"]),
     )
