@@ -528,3 +528,24 @@ def test_they_does_not_cross_a_subject_that_is_not_a_group() -> None:
     ctx = EventDocument(doc, event_lexicon("en"))
     assert group_antecedent(ctx, doc[2]) is None
     assert group_antecedent(ctx, doc[0]) is None
+
+
+def test_who_is_on_a_visit_is_the_visitor() -> None:
+    doc = parsed(
+        "en",
+        """
+        Scalise Scalise PROPN 8 nsubj Number=Sing
+        , , PUNCT 0 punct
+        who who PRON 3 nsubj PronType=Rel
+        is be AUX 0 relcl Tense=Pres|VerbForm=Fin
+        on on ADP 3 prep
+        a a DET 6 det
+        visit visit NOUN 4 pobj Number=Sing
+        , , PUNCT 0 punct
+        spoke speak VERB 8 ROOT Tense=Past|VerbForm=Fin
+        . . PUNCT 8 punct
+        """,
+        (("Scalise", "PER"),),
+    )
+    event = one(doc)
+    assert (event.type, [a.text for a in event.actors]) == ("CONSULT", ["Scalise"])

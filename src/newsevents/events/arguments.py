@@ -38,6 +38,8 @@ _PHRASE_STOP = frozenset(
     {"acl", "acl:relcl", "relcl", "advcl", "punct", "conj", "cc", "parataxis", "appos", "dep"}
 )
 MAX_PHRASE = 12
+# Relative pronouns the parser may leave without PronType=Rel.
+_RELATIVE = frozenset({"qui", "que", "who", "which", "that"})
 # Clauses of their own under a trigger: their times and places are theirs.
 _OTHER_CLAUSES = frozenset(
     {"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "relcl", "csubj", "cc"}
@@ -322,12 +324,7 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
             target = objects[0] if objects else None
         return actor, target
     if token.dep_ in {"acl:relcl", "relcl"}:
-        relative_subject = any(
-            c.dep_ in SUBJECT and "Rel" in c.morph.get("PronType", []) for c in token.children
-        ) or any(
-            c.dep_ in SUBJECT and c.lower_ in {"qui", "que", "who", "which", "that"}
-            for c in token.children
-        )
+        relative_subject = any(c.dep_ in SUBJECT and _relative(c) for c in token.children)
         if relative_subject:
             actor = token.head
     reflexive = any("Yes" in c.morph.get("Reflex", []) for c in token.children if c.pos_ == "PRON")
@@ -456,7 +453,13 @@ def nominal_arguments(
         if verb is not None:
             subjects = children_of(verb, SUBJECT)
             actor = subjects[0] if subjects else controller(verb)
+            if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
+                actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
+
+
+def _relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.lower_ in _RELATIVE
 
 
 def _circumstance_of(token: Token) -> Token | None:
