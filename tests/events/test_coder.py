@@ -549,3 +549,32 @@ def test_who_is_on_a_visit_is_the_visitor() -> None:
     )
     event = one(doc)
     assert (event.type, [a.text for a in event.actors]) == ("CONSULT", ["Scalise"])
+
+
+def test_an_action_in_a_clause_of_place_happened_there() -> None:
+    rows = """
+    Protesters protester NOUN 1 nsubj Number=Plur
+    marched march VERB 1 ROOT Tense=Past|VerbForm=Fin
+    to to ADP 1 prep
+    Naplouse Naplouse PROPN 2 pobj
+    , , PUNCT 3 punct
+    in in ADP 3 prep
+    Cisjordania Cisjordania PROPN 5 pobj
+    , , PUNCT 3 punct
+    where where SCONJ 11 advmod
+    the the DET 10 det
+    army army NOUN 11 nsubj Number=Sing
+    arrested arrest VERB 3 relcl Tense=Past|VerbForm=Fin
+    two two NUM 13 nummod
+    activists activist NOUN 11 dobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Naplouse", "LOC"), ("Cisjordania", "LOC")))
+    text = doc.text
+    doc._.records["places"] = tuple(
+        Place(f"p{n}", name, text.find(name), text.find(name) + len(name), precision=precision)
+        for n, (name, precision) in enumerate((("Naplouse", "city"), ("Cisjordania", "admin1")), 1)
+    )
+    arrest = next(e for e in code_events(doc) if e.type == "COERCE")
+    assert [a.text for a in arrest.actors] == ["the army"]
+    assert arrest.place == "p1"  # the most precise of the places told together

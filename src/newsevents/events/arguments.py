@@ -556,6 +556,41 @@ def bind_place(
     return best[1] if best else None
 
 
+def place_before_where(ctx: EventDocument, token: Token) -> Place | None:
+    """The place an action's relative clause of place points back to ("à Naplouse, où
+    l'armée a arrêté", "Arica, donde la policía detuvo", "Tacna, where police arrested"): the
+    place record right before the relative word, with only punctuation between."""
+    current = token
+    for _ in range(3):
+        where = next((c for c in current.children if c.lower_ in ctx.lexicon.where_words), None)
+        if where is not None:
+            break
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    else:
+        return None
+    text = ctx.doc.text
+    last = next(
+        (
+            p
+            for p in ctx.places
+            if p.end <= where.idx and not text[p.end : where.idx].strip(" ,;:(")
+        ),
+        None,
+    )
+    if last is None:
+        return None
+    # "à Naplouse, en Cisjordanie, où": the most precise of the places told together
+    chain = [last]
+    for place in sorted(ctx.places, key=lambda p: -p.end):
+        between = text[place.end : chain[-1].start]
+        words = between.replace(",", " ").replace("(", " ").split()
+        if place.end <= chain[-1].start and len(words) <= 1 and "." not in between:
+            chain.append(place)
+    return min(chain, key=lambda p: _PRECISION_RANK.get(p.precision, 5))
+
+
 def is_date(time: Time) -> bool:
     return time.type in {"DATE", "TIME"} and time.value[:1].isdigit()
 
@@ -628,6 +663,7 @@ __all__ = [
     "nominal_arguments",
     "own_subject",
     "phrase",
+    "place_before_where",
     "reaches",
     "resolve_pronoun",
     "sentence_span",

@@ -32,6 +32,7 @@ from newsevents.events.arguments import (
     is_date,
     nominal_arguments,
     own_subject,
+    place_before_where,
     sentence_span,
     token_span,
     verbal_arguments,
@@ -151,6 +152,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
+    place = place or place_before_where(ctx, token)
     date, deadline = bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
     if date is None and match.verbal:
         date = governor_date(ctx, token, arguments)

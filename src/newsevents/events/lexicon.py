@@ -72,6 +72,8 @@ class EventLexicon:
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
     place_preps: frozenset[str]
+    where_words: frozenset[str]
+    """Relative words of place ("où", "where", "donde")."""
     of_preps: frozenset[str]
     """Prepositions of an action noun's actor or target ("la menace de Kast")."""
     with_preps: frozenset[str]
@@ -160,6 +162,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         past_aux_tenses=_words(status, "past_aux_tenses"),
         agent_preps=_words(args, "agent_preps"),
         place_preps=_words(args, "place_preps"),
+        where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
         cause_preps=_words(args, "cause_preps"),
