@@ -2,7 +2,7 @@
 
     python evaluation/eval_events.py                 # the project's paragraphs (fr, es, en)
     python evaluation/eval_events.py --set outside   # paragraphs of outside articles
-    python evaluation/eval_events.py --set blind5    # more of them, annotated blind
+    python evaluation/eval_events.py --set blind7    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
     python evaluation/eval_events.py --set blind4 --set blind5 --min-confidence 0.8
 
