@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,11 @@ def test_scores_count_matches_arguments_and_status(tmp_path: Path) -> None:
     assert (scores["date"].right, scores["status"].right, scores["tuple"].right) == (1, 1, 1)
     assert any("missed PROTEST" in e for e in scores.errors)
     assert any("false ASSAULT" in e for e in scores.errors)
+    # only the surer events: the ASSAULT below the bar is left out
+    sure = Scores()
+    surer = (predicted[0], replace(predicted[1], confidence=0.5))
+    score_paragraph(paragraph, replace(analysis, events=surer), sure, min_confidence=0.6)
+    assert (sure["events"].right, sure["events"].predicted) == (1, 1)
 
 
 def test_matching_needs_the_type_and_the_gold_trigger_in_the_evidence() -> None:
