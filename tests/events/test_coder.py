@@ -578,3 +578,17 @@ def test_an_action_in_a_clause_of_place_happened_there() -> None:
     arrest = next(e for e in code_events(doc) if e.type == "COERCE")
     assert [a.text for a in arrest.actors] == ["the army"]
     assert arrest.place == "p1"  # the most precise of the places told together
+
+
+def test_an_order_of_aircraft_is_not_a_request() -> None:
+    rows = """
+        Iberia Iberia PROPN 2 nsubj Number=Sing
+        ha haber AUX 2 aux Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+        pedido pedir VERB 2 ROOT Tense=Past|VerbForm=Part
+        ayuda ayuda NOUN 2 obj Number=Sing
+        . . PUNCT 2 punct
+        """
+    event = one(parsed("es", rows, (("Iberia", "ORG"),)))
+    assert (event.type, [a.text for a in event.actors]) == ("REQUEST", ["Iberia"])
+    order = rows.replace("ayuda ayuda NOUN", "aviones avión NOUN")
+    assert code_events(parsed("es", order, (("Iberia", "ORG"),))) == []

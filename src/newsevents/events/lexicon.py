@@ -39,6 +39,9 @@ class Trigger:
     """The object must be people (a person entity, or a word of ``[words] people``)."""
     named_objects: bool
     """The object must be people or a named thing or place ("visited China")."""
+    excluded_objects: frozenset[str]
+    """Lemmas that, in the action's complement, say the words mean something else ("un
+    pedido de 60 aviones" is an order, not a request)."""
     contexts: tuple[str, ...]
     bare: bool
     """The action may stand without actor or target (a scheduled vote)."""
@@ -124,6 +127,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         objects=_words(raw, "objects"),
         human_objects=bool(raw.get("human_objects", False)),
         named_objects=bool(raw.get("named_objects", False)),
+        excluded_objects=_words(raw, "excluded_objects"),
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
         needs_date=bool(raw.get("needs_date", False)),

@@ -91,6 +91,11 @@ def _fits(
     people_tokens: Set[int],
     mentioned: Set[int],
 ) -> bool:
+    if entry.excluded_objects and any(
+        lemma_of(t) in entry.excluded_objects or t.lower_ in entry.excluded_objects
+        for t in complement_tokens(token, lexicon)
+    ):
+        return False
     if entry.named_objects:
         return any(
             t.i in mentioned or _is_people(t, lexicon, people_tokens)
