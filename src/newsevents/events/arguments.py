@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.events.lexicon import EventLexicon
-from newsevents.events.status import governors
+from newsevents.events.status import governors, perfect_infinitive
 from newsevents.events.triggers import is_passive, lemma_of
 from newsevents.records import Amount, Argument, Entity, Place, Quote, Span, Time
 
@@ -382,9 +382,7 @@ def blamed_for(token: Token, lexicon: EventLexicon) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head) in lexicon.cause_preps:
         return head.head if head.head.pos_ in {"VERB", "AUX"} else None
-    perfect = any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in token.children
-    )
+    perfect = perfect_infinitive(token, lexicon)
     marked = any(
         c.dep_ in {"mark", "case"} and lemma_of(c) in lexicon.cause_preps for c in token.children
     )

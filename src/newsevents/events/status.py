@@ -78,6 +78,15 @@ def _own_finite_clause(token: Token) -> bool:
     return any("Fin" in t.morph.get("VerbForm", []) for t in (token, *_aux(token)))
 
 
+def perfect_infinitive(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is a perfect infinitive ("avoir refusé", "haber matado", "having
+    fired"): an action done, not aimed at."""
+    return any(
+        lemma_of(a) in lexicon.perfect_aux and "Inf" in a.morph.get("VerbForm", [])
+        for a in _aux(token)
+    )
+
+
 def _aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux")]
 
@@ -98,9 +107,7 @@ def is_purpose(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is the aim of another ("afin de déclarer", "pour fermer", "to close")."""
     if token.dep_ in {"xcomp", "ccomp", "csubj"}:
         return False  # "refused to validate": the infinitive is the verb's object, not its aim
-    if any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in token.children
-    ):
+    if perfect_infinitive(token, lexicon):
         return False  # "pour avoir refusé": a perfect infinitive is done, not aimed at
     if lemma_of(token.head) in lexicon.purpose and token.head.i != token.i:
         return True
@@ -133,10 +140,7 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
     """What the words around the trigger ``token`` say of the action's status."""
     reading = Reading()
     chain = [(token, True), *governors(token)]
-    perfect_infinitive = any(
-        lemma_of(a) in lexicon.perfect_aux and "Inf" in a.morph.get("VerbForm", [])
-        for a in _aux(token)
-    )
+    done = perfect_infinitive(token, lexicon)
     for depth, (word, controlled) in enumerate(chain):
         if depth == 1 and token.dep_ in _EXISTENTIAL_DEPS and lemma_of(word) in lexicon.existential:
             controlled = True  # "Tampoco hubo expulsiones", "il n'y a pas eu d'expulsions"
@@ -165,7 +169,7 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
         if depth and words & lexicon.promise and reading.promise is None:
             reading.promise = word
             reading.set("planned", f"promised: {word.text!r}")
-        if depth and words & lexicon.plan and not perfect_infinitive:
+        if depth and words & lexicon.plan and not done:
             reading.set("planned", f"planned: {word.text!r}")
         if controlled and (
             any(
@@ -213,4 +217,12 @@ def status_from_date(status: str, first: str | None, last: str | None, published
     return "historical" if (day - end).days >= HISTORICAL_DAYS else status
 
 
-__all__ = ["Reading", "governors", "is_purpose", "negated", "read_status", "status_from_date"]
+__all__ = [
+    "Reading",
+    "governors",
+    "is_purpose",
+    "negated",
+    "perfect_infinitive",
+    "read_status",
+    "status_from_date",
+]

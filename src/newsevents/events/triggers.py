@@ -91,9 +91,9 @@ def _fits(
     people_tokens: Set[int],
     mentioned: Set[int],
 ) -> bool:
-    if entry.excluded_objects and any(
-        lemma_of(t) in entry.excluded_objects or t.lower_ in entry.excluded_objects
-        for t in complement_tokens(token, lexicon)
+    region = complement_tokens(token, lexicon) if entry.objects or entry.excluded_objects else []
+    if any(
+        lemma_of(t) in entry.excluded_objects or t.lower_ in entry.excluded_objects for t in region
     ):
         return False
     if entry.named_objects:
@@ -103,7 +103,6 @@ def _fits(
         )
     if not entry.objects and not entry.human_objects:
         return True
-    region = complement_tokens(token, lexicon)
     if entry.objects and not any(
         lemma_of(t) in entry.objects or t.lower_ in entry.objects for t in region
     ):
