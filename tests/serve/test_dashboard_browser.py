@@ -540,6 +540,8 @@ def test_new_events_appear_without_a_restart(own: Dashboard, own_store: Store) -
     # The page polls /api/status every 5 s and reloads when the revision changes.
     own.page.wait_for_selector("#events-table tr[data-event-id='en-later-ev0']", timeout=20_000)
     assert set(own.rows()) == before | {"en-later-ev0"}
+    # the page records the new revision once every panel has reloaded, after the table
+    own.page.wait_for_function("r => document.body.dataset.revision !== r", arg=revision)
     assert own.page.get_attribute("body", "data-revision") != revision
     own.page.wait_for_function(
         "() => [...document.querySelectorAll('.cluster-dot')]"
