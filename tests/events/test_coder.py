@@ -283,6 +283,12 @@ def test_every_language_has_event_data(lang: str) -> None:
     assert lang in available_languages("events")
 
 
+def test_people_words_have_their_feminines() -> None:
+    es, fr = event_lexicon("es"), event_lexicon("fr")
+    assert {"diputado", "diputada", "doctora", "vecina", "campesina"} <= es.people
+    assert {"enquêteuse", "policière"} <= fr.agents and "députée" in fr.people
+
+
 def test_an_action_that_did_not_take_place_is_negated() -> None:
     doc = parsed(
         "fr",

@@ -135,6 +135,17 @@ def _trigger(raw: dict[str, object]) -> Trigger:
     )
 
 
+def _with_feminines(words: frozenset[str], rules: list[list[str]]) -> frozenset[str]:
+    """The words and their feminine forms by the language's endings ("diputado" →
+    "diputada", "avocat" → "avocate", "enquêteur" → "enquêteuse")."""
+    found = set(words)
+    for word in words:
+        for masculine, feminine in rules:
+            if word.endswith(masculine):
+                found.add(word[: len(word) - len(masculine)] + feminine)
+    return frozenset(found)
+
+
 @functools.cache
 def event_lexicon(lang: str) -> EventLexicon:
     """The event lexicon of ``lang`` (cached)."""
@@ -142,6 +153,7 @@ def event_lexicon(lang: str) -> EventLexicon:
     status = data["status"]
     args = data["arguments"]
     triggers = tuple(_trigger(t) for t in data["triggers"])
+    feminines = [[str(m), str(f)] for m, f in args.get("feminine_endings", [])]
     index: dict[str, list[int]] = {}
     for n, trigger in enumerate(triggers):
         for word in trigger.verbs | trigger.nouns | {p[0] for p in trigger.phrases}:
@@ -170,9 +182,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
         cause_preps=_words(args, "cause_preps"),
-        agents=_words(args, "agents"),
+        agents=_with_feminines(_words(args, "agents"), feminines),
         deadline_preps=_words(args, "deadline_preps"),
-        people=_words(args, "people"),
+        people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
         pronouns_group=_words(args, "group_pronouns"),
