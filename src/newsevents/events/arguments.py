@@ -220,11 +220,10 @@ def group_antecedent(ctx: EventDocument, token: Token) -> Token | None:
         if current.head.i == current.i:
             break
         current = current.head
-    index = next((n for n, s in enumerate(ctx.sentences) if s.start <= token.i < s.end), 0)
-    if index == 0:
+    start = token.sent.start
+    if start == 0:
         return None
-    root = ctx.sentences[index - 1].root
-    subjects = children_of(root, SUBJECT)
+    subjects = children_of(ctx.doc[start - 1].sent.root, SUBJECT)
     return subjects[0] if subjects and _group(ctx, subjects[0]) else None
 
 
