@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -598,3 +599,101 @@ def test_an_order_of_aircraft_is_not_a_request() -> None:
     assert (event.type, [a.text for a in event.actors]) == ("REQUEST", ["Iberia"])
     order = rows.replace("ayuda ayuda NOUN", "aviones avión NOUN")
     assert code_events(parsed("es", order, (("Iberia", "ORG"),))) == []
+
+
+REFUSED_AT_THE_BORDER = """
+Des un DET 1 det
+migrants migrant NOUN 3 nsubj:pass Number=Plur
+étaient être AUX 3 aux:pass Tense=Imp|VerbForm=Fin
+bloqués bloquer VERB 3 ROOT Tense=Past|VerbForm=Part
+à à ADP 6 case
+la le DET 6 det
+frontière frontière NOUN 3 obl:mod
+avec avec ADP 9 case
+le le DET 9 det
+Pérou Pérou PROPN 6 nmod
+. . PUNCT 3 punct
+Photo photo NOUN 11 ROOT
+: : PUNCT 13 punct
+AFP AFP PROPN 11 appos
+. . PUNCT 11 punct
+Ils il PRON 16 nsubj Number=Plur
+attendent attendre VERB 16 ROOT Tense=Pres|VerbForm=Fin
+au à ADP 18 case
+poste-frontière poste-frontière NOUN 16 obl:mod
+de de ADP 20 case
+Santa Santa PROPN 18 nmod
+Rosa Rosa PROPN 20 flat:name
+. . PUNCT 16 punct
+Ils il PRON 25 nsubj Number=Plur
+ne ne ADV 25 advmod Polarity=Neg
+veulent vouloir VERB 25 ROOT Tense=Pres|VerbForm=Fin
+pas pas ADV 25 advmod Polarity=Neg
+nous nous PRON 28 iobj
+laisser laisser VERB 25 xcomp VerbForm=Inf
+entrer entrer VERB 28 xcomp VerbForm=Inf
+au à ADP 31 case
+Pérou Pérou PROPN 29 obl:arg
+. . PUNCT 25 punct
+"""
+
+
+def _border_places(doc: Doc) -> tuple[Place, ...]:
+    text = doc.text
+    peru = [n for n in range(len(text)) if text.startswith("Pérou", n)]
+    rosa = text.find("Santa Rosa")
+    country = {"geonames_id": "3932488", "country_code": "PE", "precision": "country"}
+    return (
+        Place("p1", "Pérou", peru[0], peru[0] + 5, **country),  # type: ignore[arg-type]
+        Place(
+            "p2",
+            "Santa Rosa",
+            rosa,
+            rosa + 10,
+            "nx:pstb:santa-rosa",
+            country_code="PE",
+            feature_code="PSTB",
+            precision="point",
+        ),
+        Place("p3", "Pérou", peru[1], peru[1] + 5, **country),  # type: ignore[arg-type]
+    )
+
+
+def test_a_refused_entry_is_a_blocking_by_the_country_entered_at_the_crossing_named() -> None:
+    doc = parsed("fr", REFUSED_AT_THE_BORDER, (("Pérou", "LOC"),))
+    doc._.records["places"] = _border_places(doc)
+    event = one(doc)  # the blocking and the refusal told in the quote are one action
+    assert (event.type, event.mode, event.status) == ("COERCE", "restrict", "occurred")
+    assert [(a.text, a.entity) for a in event.actors] == [("Pérou", "e1")]
+    assert [a.text for a in event.targets] == ["Des migrants"]
+    assert event.place == "p2"  # "à la frontière": the one crossing of it the article names
+    assert len(event.evidence) == 2  # a photo credit between the tellings does not count
+    assert "refusal: 'veulent'" in event.reasons
+
+
+def test_a_border_with_two_crossings_named_gets_no_crossing() -> None:
+    doc = parsed("fr", REFUSED_AT_THE_BORDER, (("Pérou", "LOC"),))
+    places = _border_places(doc)
+    other = replace(places[1], id="p4", geonames_id="nx:pstb:other")
+    doc._.records["places"] = (*places, other)
+    assert one(doc).place is None
+
+
+def test_refusing_to_let_in_is_one_blocking_not_a_rejection() -> None:
+    rows = """
+    Peru Peru PROPN 1 nsubj Number=Sing
+    refused refuse VERB 1 ROOT Tense=Past|VerbForm=Fin
+    to to PART 3 aux
+    let let VERB 1 xcomp VerbForm=Inf
+    the the DET 5 det
+    migrants migrant NOUN 6 nsubj Number=Plur
+    in in ADP 3 ccomp
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows, (("Peru", "LOC"),)))
+    assert (event.type, event.mode, event.status) == ("COERCE", "restrict", "occurred")
+    assert [a.text for a in event.actors] == ["Peru"]
+    assert [a.text for a in event.targets] == ["the migrants"]
+    decided = rows.replace("refused refuse VERB", "decided decide VERB")
+    event = one(parsed("en", decided, (("Peru", "LOC"),)))
+    assert (event.type, event.status) == ("CONCEDE", "planned")

@@ -44,6 +44,11 @@ def test_example_article_events(example_path: Path) -> None:
         "text",
     )
     assert blocked.targets[0].text == "Des dizaines de migrants"
+    # refused entry by Peru, in the migrant's words: the same blocking, told again
+    assert [entities[a.entity].name for a in blocked.actors if a.entity] == ["Pérou"]
+    assert len(blocked.evidence) == 2 and blocked.quotes
+    places = {p.id: p for p in analysis.places}
+    assert blocked.place is not None and places[blocked.place].name == "Chacalluta–Santa Rosa"
 
     (emergency,) = find("MOBILIZE", "planned")
     assert emergency.mode == "military"

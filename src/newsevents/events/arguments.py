@@ -8,7 +8,10 @@
   description with the amounts inside it, which must be people or a body that can act;
 - ``targets``: the object, the subject of a passive, the noun a past participle modifies;
 - ``place``: a toponym of the action's clause that hangs from it through place words only, not
-  a partner ("la frontière avec le Pérou") nor the actor or target itself;
+  a partner ("la frontière avec le Pérou") nor the actor or target itself; else the place a
+  relative clause of place points back to, else the one crossing the article names of a border
+  the action happened at;
+- an entry into a country with no actor in the text is that country's to grant or refuse;
 - ``date`` and ``deadline``: the time records of the action's clause, of the verb governing it,
   or of its subject, outside its arguments and outside the clauses hanging from it.
 
@@ -586,6 +589,62 @@ def place_before_where(ctx: EventDocument, token: Token) -> Place | None:
         if place.end <= chain[-1].start and len(words) <= 1 and "." not in between:
             chain.append(place)
     return min(chain, key=lambda p: _PRECISION_RANK.get(p.precision, 5))
+
+
+def border_crossing(
+    ctx: EventDocument,
+    clause: list[Token],
+    arguments: list[Argument],
+    anchors: set[int],
+    allowed: set[int],
+) -> Place | None:
+    """Where an action "at the border" happened when the clause names no place of its own: the
+    one border crossing the article names, when it lies in a country of the action's sentence
+    ("bloqués à la frontière avec le Pérou" … "au poste-frontière de Chacalluta-Santa Rosa")."""
+    border = [
+        t
+        for t in clause
+        if lemma_of(t) in ctx.lexicon.border_nouns
+        and not inside(t.idx, t.idx + len(t.text), arguments)
+        and reaches(ctx, t, anchors, allowed)
+    ]
+    crossings = {p.geonames_id: p for p in ctx.places if p.feature_code == "PSTB"}
+    if not border or len(crossings) != 1:
+        return None
+    (crossing,) = crossings.values()
+    sent = border[0].sent
+    countries = {
+        p.country_code
+        for p in ctx.places
+        if p.precision == "country" and sent.start_char <= p.start < sent.end_char
+    }
+    return crossing if crossing.country_code in countries else None
+
+
+def entrant(token: Token, entering: frozenset[str]) -> Token | None:
+    """Who an entry is granted or refused to, when the parse hangs them on the entering verb
+    (a lemma of ``entering``): "let the migrants in", "allow the migrants to enter", "laisser
+    entrer les migrants"."""
+    for verb in token.children:
+        nonfinite = verb.pos_ == "ADP" or "Inf" in verb.morph.get("VerbForm", [])
+        if verb.dep_ in {"ccomp", "xcomp"} and nonfinite and lemma_of(verb) in entering:
+            found = children_of(verb, SUBJECT) or children_of(verb, frozenset({"obj", "dobj"}))
+            if found:
+                return found[0]
+    return None
+
+
+def country_entered(ctx: EventDocument, token: Token) -> Argument | None:
+    """The country an entry is into, named in the action's complements ("laisser entrer au
+    Pérou", "denied entry to Chile"): entry into a country is that country's to grant."""
+    for place in ctx.places:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if place.precision != "country" or span is None or span.root.i not in ctx.mention_of:
+            continue
+        links = [t.i for t in span.root.ancestors][:3]
+        if token.i in links and span.root.sent == token.sent:
+            return argument(ctx, span.root, acting=True)
+    return None
 
 
 def is_date(time: Time) -> bool:

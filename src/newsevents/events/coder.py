@@ -18,6 +18,7 @@ base, +0.2 actor, +0.1 verb rather than noun, +0.1 date in the text, +0.05 place
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsevents.events.arguments import (
     SUBJECT,
@@ -27,7 +28,10 @@ from newsevents.events.arguments import (
     arguments_of,
     bind_place,
     bind_times,
+    border_crossing,
     clause_of,
+    country_entered,
+    entrant,
     governor_date,
     is_date,
     nominal_arguments,
@@ -39,7 +43,7 @@ from newsevents.events.arguments import (
 )
 from newsevents.events.lexicon import COERCIVE_TYPES, event_lexicon
 from newsevents.events.merge import Candidate, absorb, compatible, joined, nest
-from newsevents.events.status import negated, read_status, status_from_date
+from newsevents.events.status import negated, read_status, refuser, status_from_date
 from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
 from newsevents.records import Argument, Event, EventStatus, Time, date_range
@@ -106,6 +110,13 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     token = match.head
     reading = read_status(token, ctx.lexicon)
     event_type, mode = match.entry.type, match.entry.mode
+    refusing = refuser(token, reading, ctx.lexicon) if match.entry.refused_type else None
+    if refusing is not None:
+        # "ne veulent pas nous laisser entrer": refusing entry is an action, read as told
+        own = refusing is not reading.negation
+        reading = read_status(refusing, ctx.lexicon, own_negation=own)
+        reading.reasons.insert(0, f"refusal: {refusing.text!r}")
+        event_type, mode = match.entry.refused_type, match.entry.refused_mode  # type: ignore[assignment]
     if match.verbal:
         actor_word, target_word = verbal_arguments(ctx, token)
     else:
@@ -143,6 +154,14 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         and (actors[0].start, actors[0].end) == (targets[0].start, targets[0].end)
     ):
         targets = []
+    if match.entry.entry_by_destination and target_word is None and match.verbal:
+        target_word = entrant(token, match.entry.objects)
+        targets = [a for a in [argument(ctx, target_word)] if a] if target_word is not None else []
+    if not actors and match.entry.entry_by_destination:
+        entered = country_entered(ctx, token)
+        if entered is not None:
+            actors = [entered]
+            reading.reasons.append(f"entry into {entered.text!r} is its own to grant")
     clause = clause_of(token, match.verbal)
     arguments = actors + targets
     anchors = {token.i}
@@ -153,6 +172,10 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     place = place or place_before_where(ctx, token)
+    if place is None:
+        place = border_crossing(ctx, clause, arguments, anchors, allowed)
+        if place is not None:
+            reading.reasons.append(f"at the border's one crossing named: {place.text!r}")
     date, deadline = bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
     if date is None and match.verbal:
         date = governor_date(ctx, token, arguments)
@@ -191,7 +214,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         contexts=contexts,
     )
     cand.amounts = [a for arg in arguments for a in arg.amounts]
+    cand.refusal = refusing
     return cand
+
+
+def _has_verb(sent: SpacySpan) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 def _ahead(ctx: EventDocument, time: Time) -> bool:
@@ -229,6 +257,10 @@ def code_events(doc: Doc) -> list[Event]:
     mode_order = [m for m, _ in lexicon.mode_cues]
     kept: list[Candidate] = []
     outside = ctx.named | ctx.time_tokens  # "Since 30 March": a month, not a march
+    # How far apart two tellings are, in sentences with a verb: a photo credit does not count.
+    told = [0]
+    for sent in ctx.sentences[:-1]:
+        told.append(told[-1] + _has_verb(sent))
     for n, sent in enumerate(ctx.sentences):
         found = [
             c
@@ -263,7 +295,7 @@ def code_events(doc: Doc) -> list[Event]:
         for cand in alive:
             if cand.dropped:
                 continue
-            same = next((k for k in kept if compatible(k, cand, n - k.sentence)), None)
+            same = next((k for k in kept if compatible(k, cand, told[n] - told[k.sentence])), None)
             if same is not None:
                 absorb(same, cand, mode_order)
             else:

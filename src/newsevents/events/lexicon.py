@@ -49,6 +49,13 @@ class Trigger:
     """Only counted when a date is attached to it (a vote, not the idea of elections)."""
     weight: float
     """How surely the words name the action (1.0 unambiguous; lower for common verbs)."""
+    refused_type: str | None
+    """The type of the action's refusal ("ne veulent pas nous laisser entrer", "refused to
+    let them in": COERCE), when refusing it is an action of its own."""
+    refused_mode: str | None
+    entry_by_destination: bool
+    """Entry into a country is that country's to grant or refuse: with no actor in the text,
+    the country entered acts ("laisser entrer au Pérou")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,10 @@ class EventLexicon:
     """Auxiliaries of the passive, for parsers that do not label it ("ser desplegados")."""
     existential: frozenset[str]
     """Verbs that only say an action took place ("il y a eu", "hubo", "there were")."""
+    unwilling: frozenset[str]
+    """Verbs of will whose negation is a refusal ("ils ne veulent pas nous laisser entrer")."""
+    refusal: frozenset[str]
+    """Verbs of refusing an action ("refuser de laisser entrer", "refused to let in")."""
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
     place_preps: frozenset[str]
@@ -90,6 +101,9 @@ class EventLexicon:
     people: frozenset[str]
     place_nouns: frozenset[str]
     """Nouns through which a toponym can say where an action happened ("frontière")."""
+    border_nouns: frozenset[str]
+    """Nouns of a border ("à la frontière avec le Pérou"): an action there with no place of its
+    own happened at the one crossing of that border the article names."""
     pronouns_person: frozenset[str]
     pronouns_group: frozenset[str]
     """Plural personal pronouns ("ils", "they"): the group last named as a subject."""
@@ -118,6 +132,9 @@ def _trigger(raw: dict[str, object]) -> Trigger:
     phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases", []))  # type: ignore[attr-defined]
     contexts = tuple(str(c) for c in raw.get("contexts", []))  # type: ignore[attr-defined]
     mode = raw.get("mode")
+    refused = [str(w) for w in raw.get("refused", [])]  # type: ignore[attr-defined]
+    if refused and refused[0] not in PLOVER_TYPES:
+        raise ValueError(f"refused type {refused[0]!r} is not a PLOVER type")
     return Trigger(
         type=event_type,
         mode=str(mode) if mode else None,
@@ -132,6 +149,9 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         bare=bool(raw.get("bare", False)),
         needs_date=bool(raw.get("needs_date", False)),
         weight=float(raw.get("weight", 1.0)),  # type: ignore[arg-type]
+        refused_type=refused[0] if refused else None,
+        refused_mode=refused[1] if len(refused) > 1 else None,
+        entry_by_destination=bool(raw.get("entry_by_destination", False)),
     )
 
 
@@ -175,6 +195,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         perfect_aux=_words(status, "perfect_aux"),
         passive_aux=_words(status, "passive_aux"),
         existential=_words(status, "existential"),
+        unwilling=_words(status, "unwilling"),
+        refusal=_words(status, "refusal"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
         agent_preps=_words(args, "agent_preps"),
         place_preps=_words(args, "place_preps"),
@@ -186,6 +208,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         deadline_preps=_words(args, "deadline_preps"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
+        border_nouns=_words(args, "border_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
         pronouns_group=_words(args, "group_pronouns"),
         mode_cues=tuple((mode, _words(data["modes"], mode)) for mode in data["modes"]),

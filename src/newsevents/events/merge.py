@@ -8,12 +8,14 @@ purpose of a meeting ("a convoqué un conseil afin de déclarer l'état d'urgenc
 planned; the aim of any other action is not an action told. Actions of one type joined in the
 parse ("l'état d'urgence et la militarisation") are one event, and so is the same action told
 again later (same type, a mode of the same family, same status, no clashing date, the same
-actor or no actor within two sentences), its sentence added to the evidence.
+actor or no actor within two sentences with a verb), its sentence added to the evidence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from spacy.tokens import Token
 
 from newsevents.events.arguments import TELLING_TYPES, EventDocument
 from newsevents.events.status import Reading, governors, is_purpose
@@ -49,6 +51,8 @@ class Candidate:
     evidence: list[Span] = field(default_factory=list)
     sentence: int = 0
     """Index of the sentence of the last telling."""
+    refusal: Token | None = None
+    """The word that made the action a refusal of it ("a refusé de les laisser entrer")."""
     dropped: bool = False
 
 
@@ -80,6 +84,9 @@ def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
                 outer.dropped = True
             else:
                 cand.dropped = True
+            continue
+        if cand.refusal is not None and cand.refusal.i == outer.match.head.i:
+            outer.dropped = True  # "refused to let them in": one refusal, coded as the inner
             continue
         outer_words = {lemma_of(outer.match.head), outer.match.head.lower_}
         if outer_words & ctx.lexicon.denial:
@@ -157,6 +164,7 @@ def absorb(keep: Candidate, other: Candidate, mode_order: list[str]) -> None:
     keep.quotes += [q for q in other.quotes if q not in keep.quotes]
     keep.contexts += [c for c in other.contexts if c not in keep.contexts]
     keep.evidence += [e for e in other.evidence if e not in keep.evidence]
+    keep.reading.reasons += [r for r in other.reading.reasons if r not in keep.reading.reasons]
     keep.sentence = max(keep.sentence, other.sentence)
     other.dropped = True
 

@@ -47,6 +47,10 @@ class Reading:
     threat: Token | None = None
     """The threat word that makes a coercive action a threat."""
     promise: Token | None = None
+    negation: Token | None = None
+    """The word whose negation reaches the action ("ne veulent pas", "n'a pas fermé")."""
+    refusal: Token | None = None
+    """A verb of refusing above the action ("a refusé de les laisser entrer")."""
     reasons: list[str] = field(default_factory=list)
 
     def set(self, status: str, reason: str) -> None:
@@ -89,6 +93,12 @@ def perfect_infinitive(token: Token, lexicon: EventLexicon) -> bool:
 
 def _aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux")]
+
+
+def pronominal(token: Token) -> str:
+    """The lemma of a verb with its reflexive pronoun ("se negó" → "negarse"), else its lemma."""
+    reflexive = any("Yes" in c.morph.get("Reflex", []) for c in token.children)
+    return lemma_of(token) + "se" if reflexive else lemma_of(token)
 
 
 def negated(token: Token, lexicon: EventLexicon) -> bool:
@@ -136,8 +146,9 @@ def _preceding_noun(token: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
-def read_status(token: Token, lexicon: EventLexicon) -> Reading:
-    """What the words around the trigger ``token`` say of the action's status."""
+def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) -> Reading:
+    """What the words around the trigger ``token`` say of the action's status; with
+    ``own_negation`` false, the token's own negation is left out (it is what a refusal says)."""
     reading = Reading()
     chain = [(token, True), *governors(token)]
     done = perfect_infinitive(token, lexicon)
@@ -145,9 +156,13 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
         if depth == 1 and token.dep_ in _EXISTENTIAL_DEPS and lemma_of(word) in lexicon.existential:
             controlled = True  # "Tampoco hubo expulsiones", "il n'y a pas eu d'expulsions"
         words = _words_of(word) if depth else {lemma_of(word), word.lower_}
-        if controlled and negated(word, lexicon):
+        if controlled and (depth or own_negation) and negated(word, lexicon):
             reading.set("negated", f"negated: {word.text!r}")
-        if depth and words & lexicon.denial:
+            reading.negation = reading.negation or word
+        refusing = {lemma_of(word), pronominal(word)} & lexicon.refusal
+        if depth and controlled and refusing and reading.refusal is None:
+            reading.refusal = word
+        if depth and words & lexicon.denial and not refusing:  # "se negó a": a refusal
             reading.set("negated", f"denied: {word.text!r}")
         marks = {lemma_of(c) for c in word.children if c.dep_ in {"mark", "advmod"}}
         if marks & lexicon.condition:
@@ -203,6 +218,16 @@ def read_status(token: Token, lexicon: EventLexicon) -> Reading:
     return reading
 
 
+def refuser(token: Token, reading: Reading, lexicon: EventLexicon) -> Token | None:
+    """The word that makes an action a refusal of it: its own negation ("ne l'a pas laissé
+    entrer"), a negated verb of will above it ("ne veulent pas nous laisser entrer"), or a verb
+    of refusing ("a refusé de les laisser entrer")."""
+    word = reading.negation
+    if word is not None and (word.i == token.i or lemma_of(word) in lexicon.unwilling):
+        return word
+    return reading.refusal
+
+
 def status_from_date(status: str, first: str | None, last: str | None, published: str) -> str:
     """An occurred action dated after the article is planned; weeks before it, historical."""
     if status != "occurred" or first is None or last is None:
@@ -224,5 +249,6 @@ __all__ = [
     "negated",
     "perfect_infinitive",
     "read_status",
+    "refuser",
     "status_from_date",
 ]
