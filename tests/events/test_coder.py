@@ -697,3 +697,48 @@ def test_refusing_to_let_in_is_one_blocking_not_a_rejection() -> None:
     decided = rows.replace("refused refuse VERB", "decided decide VERB")
     event = one(parsed("en", decided, (("Peru", "LOC"),)))
     assert (event.type, event.status) == ("CONCEDE", "planned")
+
+
+def test_a_place_closed_is_where_the_closure_happened_not_a_partner() -> None:
+    rows = """
+    Chile Chile PROPN 1 nsubj Number=Sing
+    closed close VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 4 det
+    Chacalluta Chacalluta PROPN 4 compound
+    crossing crossing NOUN 1 dobj
+    . . PUNCT 1 punct
+    """
+    # the model took "Chacalluta" for an organisation, the place records for a toponym
+    doc = parsed("en", rows, (("Chile", "LOC"), ("Chacalluta", "ORG")))
+    start = doc.text.find("Chacalluta")
+    doc._.records["places"] = (Place("p1", "Chacalluta", start, start + 10, precision="point"),)
+    event = one(doc)
+    assert (event.mode, event.place) == ("border_closure", "p1")
+    partner = """
+    Chile Chile PROPN 1 nsubj Number=Sing
+    closed close VERB 1 ROOT Tense=Past|VerbForm=Fin
+    its its PRON 3 poss
+    border border NOUN 1 dobj
+    with with ADP 3 prep
+    Peru Peru PROPN 4 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", partner, (("Chile", "LOC"), ("Peru", "LOC")))
+    start = doc.text.find("Peru")
+    doc._.records["places"] = (Place("p1", "Peru", start, start + 4, precision="country"),)
+    assert one(doc).place is None
+
+
+def test_a_toponym_taken_for_an_organisation_is_still_a_place() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Sing
+    detained detain VERB 1 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 1 dobj Number=Plur
+    in in ADP 1 prep
+    Tacna Tacna PROPN 3 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Tacna", "ORG"),))
+    start = doc.text.find("Tacna")
+    doc._.records["places"] = (Place("p1", "Tacna", start, start + 5, precision="city"),)
+    assert one(doc).place == "p1"

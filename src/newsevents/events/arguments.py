@@ -102,11 +102,14 @@ class EventDocument:
         }
         """Tokens inside time records."""
         self.name_starts: set[int] = set()
-        """Character offsets inside the names of people and organisations."""
+        """Character offsets inside the names of people and organisations, but for the names
+        the place records take for toponyms ("in Tacna" tagged as an organisation)."""
+        toponyms = {(p.start, p.end) for p in self.places}
         for entity in self.entities:
             if entity.label in {"PER", "ORG"}:
                 for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
-                    self.name_starts.update(range(mention.start, mention.end))
+                    if (mention.start, mention.end) not in toponyms:
+                        self.name_starts.update(range(mention.start, mention.end))
 
 
 def token_span(doc: Doc, first: int, last: int) -> Span:
@@ -589,6 +592,22 @@ def place_before_where(ctx: EventDocument, token: Token) -> Place | None:
         if place.end <= chain[-1].start and len(words) <= 1 and "." not in between:
             chain.append(place)
     return min(chain, key=lambda p: _PRECISION_RANK.get(p.precision, 5))
+
+
+def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
+    """The place an action is done to when its target is a place ("closed the Chacalluta
+    crossing", "a fermé le poste-frontière de Santa Rosa"): the toponym of the target's
+    phrase, not a partner ("the border with Chile")."""
+    if target is None or lemma_of(target) not in ctx.lexicon.place_nouns:
+        return None
+    words = {t.idx for t in target.subtree}
+    for place in ctx.places:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or place.start not in words:
+            continue
+        if span.root.i == target.i or reaches(ctx, span.root, {target.i}, set()):
+            return place
+    return None
 
 
 def border_crossing(

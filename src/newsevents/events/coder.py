@@ -37,6 +37,7 @@ from newsevents.events.arguments import (
     nominal_arguments,
     own_subject,
     place_before_where,
+    place_in_target,
     sentence_span,
     token_span,
     verbal_arguments,
@@ -171,7 +172,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
-    place = place or place_before_where(ctx, token)
+    place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
     if place is None:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
