@@ -742,3 +742,49 @@ def test_a_toponym_taken_for_an_organisation_is_still_a_place() -> None:
     start = doc.text.find("Tacna")
     doc._.records["places"] = (Place("p1", "Tacna", start, start + 5, precision="city"),)
     assert one(doc).place == "p1"
+
+
+def test_the_same_day_and_during_the_strike_take_the_date_of_the_action_told_before() -> None:
+    rows = (
+        CLOSED.rstrip()
+        + """
+    Le le DET 10 det
+    même même ADJ 10 amod
+    jour jour NOUN 15 obl:mod
+    , , PUNCT 10 punct
+    la le DET 13 det
+    police police NOUN 15 nsubj
+    a avoir AUX 15 aux:tense Tense=Pres|VerbForm=Fin
+    arrêté arrêter VERB 15 ROOT Tense=Past|VerbForm=Part
+    20 20 NUM 17 nummod
+    migrants migrant NOUN 15 obj Number=Plur
+    . . PUNCT 15 punct
+    """
+    )
+    closed, arrested = code_events(parsed("fr", rows, (("Pérou", "LOC"),)))
+    assert closed.date_value == "2025-11-27"
+    assert (arrested.mode, arrested.date, arrested.date_value) == (
+        "detain",
+        closed.date,
+        "2025-11-27",
+    )
+    assert "at the time of 'fermé': 'jour'" in arrested.reasons
+    rows = """
+    Thousands thousand NOUN 1 nsubj Number=Plur
+    marched march VERB 1 ROOT Tense=Past|VerbForm=Fin
+    on on ADP 1 prep
+    Wednesday Wednesday PROPN 2 pobj
+    . . PUNCT 1 punct
+    Police police NOUN 6 nsubj
+    detained detain VERB 6 ROOT Tense=Past|VerbForm=Fin
+    twenty twenty NUM 8 nummod
+    people people NOUN 6 dobj Number=Plur
+    during during ADP 6 prep
+    the the DET 11 det
+    march march NOUN 9 pobj Number=Sing
+    . . PUNCT 6 punct
+    """
+    marched, detained = code_events(parsed("en", rows))
+    assert marched.date_value == detained.date_value == "2025-11-26"
+    undated = rows.replace("during during ADP", "after after ADP")
+    assert code_events(parsed("en", undated))[1].date is None  # "after the march": not then

@@ -237,3 +237,20 @@ def test_a_possessive_or_a_person_after_a_preposition_is_not_made_a_place() -> N
         "e1", "Lima", shop.start, shop.end, "ORG", "Lima", (Span("Lima", shop.start, shop.end),)
     )
     assert extract_places(blank_doc(text, "en", (first, person))) == []
+
+
+def test_a_known_name_next_to_a_word_of_a_crossing_is_a_place_whatever_its_label() -> None:
+    text = "Chile has not closed the Chacalluta crossing."
+    crossing = entity(text, "Chacalluta", "ORG", 1)
+    places = extract_places(blank_doc(text, "en", (crossing,)))
+    assert [(p.text, p.geonames_id) for p in places][-1] == (
+        "Chacalluta",
+        "nx:pstb:chacalluta-santa-rosa",
+    )
+    text = "Le Pérou a fermé le poste-frontière de Chacalluta."
+    crossing = entity(text, "Chacalluta", "ORG", 1)
+    places = extract_places(blank_doc(text, "fr", (crossing,)))
+    assert [p.text for p in places][-1] == "Chacalluta"
+    text = "Chile has not closed Chacalluta yet."  # no word of a place: an organisation
+    crossing = entity(text, "Chacalluta", "ORG", 1)
+    assert [p.text for p in extract_places(blank_doc(text, "en", (crossing,)))] == ["Chile"]

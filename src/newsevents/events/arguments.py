@@ -692,6 +692,37 @@ def bind_times(
     return date, deadline
 
 
+def _says(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[at : at + len(phrase)]) == phrase
+
+
+def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Token | None:
+    """The words by which an undated action happened at the time of one told before: "the
+    same day", "le même jour", "el mismo día", or an action noun after "during", "lors de",
+    "durante" ("marched during the stoppage"). The cue's last word, or None."""
+    lexicon = ctx.lexicon
+    sent = token.sent
+    words = [t.lower_ for t in sent]
+    inside_clause = {t.i for t in clause}
+    for at, word in enumerate(sent):
+        if word.i not in inside_clause:
+            continue
+        for phrase in lexicon.same_time:
+            if _says(words, at, phrase):
+                return sent[at + len(phrase) - 1]
+        for phrase in lexicon.during:
+            if not _says(words, at, phrase):
+                continue
+            after = sent[at + len(phrase) : at + len(phrase) + 3]
+            noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+            if noun is not None and (
+                lemma_of(noun) in lexicon.event_nouns
+                or any(lemma_of(noun) in e.nouns for e in lexicon.entries_for(lemma_of(noun)))
+            ):
+                return noun
+    return None
+
+
 def governor_date(ctx: EventDocument, token: Token, arguments: list[Argument]) -> Time | None:
     """A date on a verb above the trigger ("a annoncé jeudi avoir convoqué"), or on the
     predicate of a copula ("sera à Marseille jeudi afin d'y manifester")."""

@@ -38,6 +38,7 @@ from newsevents.events.arguments import (
     own_subject,
     place_before_where,
     place_in_target,
+    same_time_cue,
     sentence_span,
     token_span,
     verbal_arguments,
@@ -53,6 +54,9 @@ from newsevents.records import Argument, Event, EventStatus, Time, date_range
 QUOTE_SENTENCES = 2
 # Types whose participants are whoever was there: the subject of "said at the meeting" met.
 ATTENDED_TYPES = frozenset({"CONSULT"})
+# Types of actions on people or passage at a border: they happen at its crossings (troops sent
+# "to the border" are not at a crossing).
+CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
@@ -173,7 +177,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
-    if place is None:
+    if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
             reading.reasons.append(f"at the border's one crossing named: {place.text!r}")
@@ -217,6 +221,32 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.amounts = [a for arg in arguments for a in arg.amounts]
     cand.refusal = refusing
     return cand
+
+
+def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Time | None:
+    """The date of an action told before, when the words say this one happened then ("the
+    same day", "during the stoppage"): the action of that noun, else the last one dated."""
+    token = cand.match.head
+    cue = same_time_cue(ctx, token, clause_of(token, cand.match.verbal))
+    if cue is None:
+        return None
+    dated = [
+        c
+        for c in before
+        if c.time is not None and c.match.head.i < token.i and not _after_publication(ctx, c.time)
+    ]
+    if not dated:
+        return None
+    entries = {e.type for e in ctx.lexicon.entries_for(lemma_of(cue))}
+    named = [c for c in dated if c.type in entries or lemma_of(c.match.head) == lemma_of(cue)]
+    source = (named or dated)[-1]
+    cand.reading.reasons.append(f"at the time of {source.match.head.text!r}: {cue.text!r}")
+    return source.time
+
+
+def _after_publication(ctx: EventDocument, time: Time) -> bool:
+    first, _ = date_range(time.value)
+    return ctx.published is not None and first is not None and first > ctx.published
 
 
 def _has_verb(sent: SpacySpan) -> bool:
@@ -268,7 +298,9 @@ def code_events(doc: Doc) -> list[Event]:
             for match in find_triggers(sent, lexicon, outside, ctx.people, ctx.mentioned)
             if (c := _candidate(ctx, match)) is not None
         ]
-        for cand in found:
+        for i, cand in enumerate(found):
+            if cand.time is None:
+                cand.time = _same_time(ctx, cand, [*kept, *found[:i]])
             cand.status = cand.reading.status
             if cand.time is not None and published:
                 first, last = date_range(cand.time.value)

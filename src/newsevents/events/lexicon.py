@@ -98,6 +98,14 @@ class EventLexicon:
     agents: frozenset[str]
     """Nouns of groups that can act (gouvernement, police, armée), besides people words."""
     deadline_preps: frozenset[str]
+    same_time: tuple[tuple[str, ...], ...]
+    """Lower-case word sequences saying an action happened at the time of one told before
+    ("the same day", "le même jour")."""
+    during: tuple[tuple[str, ...], ...]
+    """Lower-case word sequences before an action noun that date an action by it ("during
+    the", "lors de la")."""
+    event_nouns: frozenset[str]
+    """Nouns of occasions that are not trigger nouns ("stoppage", "séance", "jornada")."""
     people: frozenset[str]
     place_nouns: frozenset[str]
     """Nouns through which a toponym can say where an action happened ("frontière")."""
@@ -123,6 +131,11 @@ def _words(table: dict[str, object], key: str) -> frozenset[str]:
     value = table.get(key, [])
     assert isinstance(value, list), key
     return frozenset(str(w).lower() for w in value)
+
+
+def _phrases(table: dict[str, object], key: str) -> tuple[tuple[str, ...], ...]:
+    phrases = sorted(_words(table, key), key=lambda p: -len(p.split()))
+    return tuple(tuple(p.split()) for p in phrases)
 
 
 def _trigger(raw: dict[str, object]) -> Trigger:
@@ -206,6 +219,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         cause_preps=_words(args, "cause_preps"),
         agents=_with_feminines(_words(args, "agents"), feminines),
         deadline_preps=_words(args, "deadline_preps"),
+        same_time=_phrases(args, "same_time"),
+        during=_phrases(args, "during"),
+        event_nouns=_words(args, "event_nouns"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
         border_nouns=_words(args, "border_nouns"),

@@ -64,6 +64,12 @@ class PlaceRules:
     """Folded prepositions of place ("in", "à", "en"): a gazetteer name right after one is a
     place even when the model took it for an organisation ("in Tacna"); a person's name is
     left alone (people named after towns are too common)."""
+    place_words_before: frozenset[str] = frozenset()
+    """Folded words of a place kind right before a name ("poste-frontière de", "paso fronterizo
+    de"): a gazetteer name after them is a place even when the model took it for an
+    organisation."""
+    place_words_after: frozenset[str] = frozenset()
+    """The same right after a name ("the Chacalluta crossing", "Santa Rosa checkpoint")."""
     local_words: tuple[str, ...] = ()
     """Words after a town's name (or its possessive) that name the town's own institutions
     or people ("Paris firefighters", "Dublin's boards"): a local reading."""
@@ -90,6 +96,10 @@ def place_rules(lang: str) -> PlaceRules:
         max_cue_words=longest + 1,
         county_words={fold(k): v for k, v in data.get("county_words", {}).items()},
         local_words=tuple(" ".join(_words(w)) for w in data.get("local_words", [])),
+        place_words_before=frozenset(
+            " ".join(_words(w)) for w in data.get("place_words_before", [])
+        ),
+        place_words_after=frozenset(" ".join(_words(w)) for w in data.get("place_words_after", [])),
         prepositions=frozenset(fold(w) for w in data.get("prepositions", [])),
     )
 
@@ -369,10 +379,11 @@ def find_toponyms(
             found.extend((m.start, m.end) for m in mentions)
             continue
         for m in mentions:  # names of organisations and people, nationality words: not places,
-            if entity.label in {"ORG", "MISC"} and _after_place_preposition(
-                text, m, rules, gazetteer
+            if entity.label in {"ORG", "MISC"} and (
+                _after_place_preposition(text, m, rules, gazetteer)
+                or _next_to_place_word(text, m, rules, gazetteer)
             ):
-                found.append((m.start, m.end))  # unless a place preposition says so
+                found.append((m.start, m.end))  # unless a place preposition or word says so
             else:
                 blocked.append((m.start, m.end))
     found.extend(_gazetteer_matches(text, gazetteer))
@@ -398,6 +409,17 @@ def _after_place_preposition(
     if text[mention.end : mention.end + 2] in {"'s", "’s"}:
         return False  # "at Kelly's": someone's place, not a town
     return gazetteer.has_name(mention.text)
+
+
+def _next_to_place_word(text: str, mention: Span, rules: PlaceRules, gazetteer: Gazetteer) -> bool:
+    """A name the gazetteer knows next to a word of a place kind ("the Chacalluta crossing",
+    "le poste-frontière de Santa Rosa")."""
+    before = _before_words(text, mention.start, 4)
+    after = _words(re.split(r"[\n.;:!?,]", text[mention.end : mention.end + 40])[0])[:3]
+    said = any(" ".join(before[-n:]) in rules.place_words_before for n in range(1, 5)) or any(
+        " ".join(after[:n]) in rules.place_words_after for n in range(1, 4)
+    )
+    return said and gazetteer.has_name(mention.text)
 
 
 def _after_organisation_head(text: str, start: int, rules: PlaceRules) -> bool:
