@@ -788,3 +788,24 @@ def test_the_same_day_and_during_the_strike_take_the_date_of_the_action_told_bef
     assert marched.date_value == detained.date_value == "2025-11-26"
     undated = rows.replace("during during ADP", "after after ADP")
     assert code_events(parsed("en", undated))[1].date is None  # "after the march": not then
+
+
+def test_the_date_of_an_action_noun_is_not_the_date_of_the_verb_it_hangs_from() -> None:
+    rows = """
+    Police police NOUN 1 nsubj
+    arrested arrest VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    in in ADP 1 prep
+    connection connection NOUN 4 pobj
+    with with ADP 5 prep
+    last last ADJ 8 amod
+    year year NOUN 10 poss
+    's 's PART 8 case
+    bombing bombing NOUN 6 pobj
+    . . PUNCT 1 punct
+    """
+    events = {e.type: e for e in code_events(parsed("en", rows))}
+    assert events["COERCE"].date is None  # the arrest is not last year's
+    own = rows.replace("bombing bombing NOUN", "accident accident NOUN")
+    assert code_events(parsed("en", own))[0].date_value == "2024"

@@ -681,6 +681,8 @@ def bind_times(
         if time.start not in indices or inside(time.start, time.end, arguments):
             continue
         span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and _of_other_action(ctx, span.root, trigger):
+            continue  # "arrested in connection with last year's blasts": the blasts' date
         before: list[Token] = (
             list(ctx.doc[max(span.start - 2, 0) : span.start]) if span is not None else []
         )
@@ -721,6 +723,21 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
             ):
                 return noun
     return None
+
+
+def _of_other_action(ctx: EventDocument, token: Token, trigger: Token) -> bool:
+    """Whether a word hangs from the trigger through an action noun of its own."""
+    current = token
+    for _ in range(MAX_PHRASE):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == trigger.i:
+            return False
+        lemma = lemma_of(current)
+        if current.pos_ == "NOUN" and any(lemma in e.nouns for e in ctx.lexicon.entries_for(lemma)):
+            return True
+    return False
 
 
 def governor_date(ctx: EventDocument, token: Token, arguments: list[Argument]) -> Time | None:
