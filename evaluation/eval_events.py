@@ -45,7 +45,10 @@ from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
-SETS = ("project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+SETS = (
+    "project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
+    "blind8", "blind9",
+)  # fmt: skip
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [

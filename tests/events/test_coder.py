@@ -809,3 +809,19 @@ def test_the_date_of_an_action_noun_is_not_the_date_of_the_verb_it_hangs_from() 
     assert events["COERCE"].date is None  # the arrest is not last year's
     own = rows.replace("bombing bombing NOUN", "accident accident NOUN")
     assert code_events(parsed("en", own))[0].date_value == "2024"
+
+
+def test_a_country_the_model_did_not_tag_still_acts() -> None:
+    rows = """
+    Panamá Panamá PROPN 1 nsubj
+    deportó deportar VERB 1 ROOT Mood=Ind|Tense=Past|VerbForm=Fin
+    a a ADP 4 case
+    29 29 NUM 4 nummod
+    colombianos colombiano NOUN 1 obj Number=Plur
+    . . PUNCT 1 punct
+    """
+    doc = parsed("es", rows)  # no entity: only the place records know Panamá
+    doc._.records["places"] = (Place("p1", "Panamá", 0, 6, precision="country"),)
+    event = one(doc)
+    assert [(a.text, a.entity) for a in event.actors] == [("Panamá", None)]
+    assert event.place is None  # the actor, not where it happened

@@ -91,9 +91,13 @@ class EventDocument:
                     self.role_of.setdefault(token.i, entity)
         self.mentioned: set[int] = set(self.mention_of)
         """Tokens inside any name or place."""
+        self.country_of: dict[int, Place] = {}
+        """Tokens inside the name of a country, for countries the model did not tag."""
         for place in self.places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             self.mentioned.update(t.i for t in span or ())
+            if place.precision == "country":
+                self.country_of.update((t.i, place) for t in span or ())
         self.sentences = list(doc.sents)
         self.time_tokens: set[int] = {
             t.i
@@ -248,6 +252,9 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     if named is not None:
         entity, mention = named
         return Argument(mention.text, mention.start, mention.end, entity=entity.id)
+    if token.i in ctx.country_of:  # "Panamá deportó": a country acts, tagged by the model or not
+        country = ctx.country_of[token.i]
+        return Argument(country.text, country.start, country.end)
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
         return None
     words = phrase(ctx, token)
