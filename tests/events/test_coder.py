@@ -825,3 +825,29 @@ def test_a_country_the_model_did_not_tag_still_acts() -> None:
     event = one(doc)
     assert [(a.text, a.entity) for a in event.actors] == [("Panamá", None)]
     assert event.place is None  # the actor, not where it happened
+
+
+def test_who_denies_having_sent_troops_is_who_would_have_sent_them() -> None:
+    rows = """
+    El el DET 1 det
+    Ministerio Ministerio PROPN 2 nsubj
+    negó negar VERB 2 ROOT Mood=Ind|Tense=Past|VerbForm=Fin
+    haber haber AUX 4 aux VerbForm=Inf
+    enviado enviar VERB 2 ccomp Tense=Past|VerbForm=Part
+    tropas tropa NOUN 4 obj Number=Plur
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("es", rows, (("Ministerio", "ORG"),)))
+    assert (event.type, event.status) == ("MOBILIZE", "negated")
+    assert [a.text for a in event.actors] == ["Ministerio"]
+    rows = """
+    The the DET 1 det
+    minister minister NOUN 2 nsubj
+    said say VERB 2 ROOT Tense=Past|VerbForm=Fin
+    soldiers soldier NOUN 6 nsubjpass Number=Plur
+    would would AUX 6 aux VerbForm=Fin
+    be be AUX 6 auxpass VerbForm=Inf
+    sent send VERB 2 ccomp Tense=Past|VerbForm=Part
+    . . PUNCT 2 punct
+    """
+    assert one(parsed("en", rows)).actors == ()  # a clause of its own: not the minister's

@@ -36,6 +36,7 @@ SUBJECT = frozenset({"nsubj", "csubj", "nsubj:outer"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
 OBJECT = frozenset({"obj", "dobj", "iobj", "obl:arg"})
 _AGENT = frozenset({"obl:agent", "agent"})
+_AUX = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
 # Dependents left out of an argument's phrase: other clauses and asides.
 _PHRASE_STOP = frozenset(
     {"acl", "acl:relcl", "relcl", "advcl", "punct", "conj", "cc", "parataxis", "appos", "dep"}
@@ -298,7 +299,14 @@ def controller(token: Token) -> Token | None:
     """The subject an infinitive or a later conjunct shares with the verb it depends on."""
     current = token
     for _ in range(4):
-        if current.dep_ not in _CONTROL or current.head.i == current.i:
+        verbs = (current, *children_of(current, _AUX))
+        infinitive = (
+            current.dep_ == "ccomp"
+            and any("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+            and not any("Fin" in t.morph.get("VerbForm", []) for t in verbs)
+            and not children_of(current, SUBJECT | PASSIVE_SUBJECT)
+        )  # "negó haber enviado tropas": the one who denies is the one who would have sent
+        if (current.dep_ not in _CONTROL and not infinitive) or current.head.i == current.i:
             return None
         current = current.head
         subjects = children_of(current, SUBJECT)
