@@ -851,3 +851,42 @@ def test_who_denies_having_sent_troops_is_who_would_have_sent_them() -> None:
     . . PUNCT 2 punct
     """
     assert one(parsed("en", rows)).actors == ()  # a clause of its own: not the minister's
+
+
+def test_words_that_say_or_hold_rather_than_act() -> None:
+    stated = """
+    Segura Segura PROPN 1 nsubj
+    manifestó manifestar VERB 1 ROOT Mood=Ind|Tense=Past|VerbForm=Fin
+    que que SCONJ 4 mark
+    todos todo PRON 4 nsubj
+    vendrán venir VERB 1 ccomp Mood=Ind|Tense=Fut|VerbForm=Fin
+    . . PUNCT 1 punct
+    """
+    assert code_events(parsed("es", stated, (("Segura", "PER"),))) == []
+    marched = """
+    Los el DET 1 det
+    agricultores agricultor NOUN 3 nsubj Number=Plur
+    se se PRON 3 obj Reflex=Yes
+    manifestaron manifestar VERB 3 ROOT Mood=Ind|Tense=Past|VerbForm=Fin
+    ayer ayer ADV 3 advmod
+    . . PUNCT 3 punct
+    """
+    assert one(parsed("es", marched)).type == "PROTEST"
+    held = """
+    La el DET 1 det
+    Corporación Corporación PROPN 2 nsubj
+    celebra celebrar VERB 2 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
+    un uno DET 4 det
+    pleno pleno NOUN 2 obj
+    . . PUNCT 2 punct
+    """
+    assert code_events(parsed("es", held, (("Corporación", "ORG"),))) == []
+    named = """
+    El el DET 1 det
+    coche coche NOUN 3 nsubj
+    se se PRON 3 obj Reflex=Yes
+    llamará llamar VERB 3 ROOT Mood=Ind|Tense=Fut|VerbForm=Fin
+    Taurus Taurus PROPN 3 obj
+    . . PUNCT 3 punct
+    """
+    assert code_events(parsed("es", named)) == []

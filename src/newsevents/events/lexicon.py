@@ -49,6 +49,9 @@ class Trigger:
     """Only counted when a date is attached to it (a vote, not the idea of elections)."""
     weight: float
     """How surely the words name the action (1.0 unambiguous; lower for common verbs)."""
+    reflexive: bool | None
+    """True: the verb names the action only with a reflexive pronoun ("se manifestaron"); False:
+    only without one ("se llamará Taurus" names, "llamó a votar" calls); None: either way."""
     refused_type: str | None
     """The type of the action's refusal ("ne veulent pas nous laisser entrer", "refused to
     let them in": COERCE), when refusing it is an action of its own."""
@@ -162,6 +165,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         bare=bool(raw.get("bare", False)),
         needs_date=bool(raw.get("needs_date", False)),
         weight=float(raw.get("weight", 1.0)),  # type: ignore[arg-type]
+        reflexive=bool(raw["reflexive"]) if "reflexive" in raw else None,
         refused_type=refused[0] if refused else None,
         refused_mode=refused[1] if len(refused) > 1 else None,
         entry_by_destination=bool(raw.get("entry_by_destination", False)),

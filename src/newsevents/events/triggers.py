@@ -59,7 +59,8 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
 
 def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
     """The action's complements: dependents other than its subject and other clauses, plus the
-    noun a participle modifies, plus the few words right after it."""
+    noun a participle modifies or a relative clause's object stands for, plus the few words
+    right after it."""
     found: list[Token] = []
     left_out = _CLAUSE_DEPS
     if not is_passive(token, lexicon):
@@ -71,6 +72,10 @@ def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
         stack.extend(c for c in word.children if c.dep_ not in _INNER_CLAUSE_DEPS)
     if token.dep_ in {"acl", "amod"} and token.pos_ in VERBAL_POS:
         found.append(token.head)
+    if token.dep_ in {"acl:relcl", "relcl"} and any(
+        c.dep_ in {"obj", "dobj"} and "Rel" in c.morph.get("PronType", []) for c in token.children
+    ):
+        found.append(token.head)  # "los premios que convoca": what is called is the antecedent
     sent_end = token.sent.end
     found.extend(token.doc[token.i + 1 : min(token.i + 1 + LOOKAHEAD, sent_end)])
     return found
@@ -84,6 +89,13 @@ def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> 
     return token.pos_ == "PRON" and token.dep_ in {"obj", "iobj", "nsubj:pass", "dobj", "nsubjpass"}
 
 
+def _reflexive(token: Token) -> bool:
+    """Whether a verb carries a reflexive pronoun ("se manifestaron", "s'est retiré")."""
+    return any(
+        "Yes" in c.morph.get("Reflex", []) or c.lower_ in {"se", "s'", "s’"} for c in token.children
+    )
+
+
 def _fits(
     entry: Trigger,
     token: Token,
@@ -91,6 +103,8 @@ def _fits(
     people_tokens: Set[int],
     mentioned: Set[int],
 ) -> bool:
+    if entry.reflexive is not None and entry.reflexive != _reflexive(token):
+        return False
     region = complement_tokens(token, lexicon) if entry.objects or entry.excluded_objects else []
     if any(
         lemma_of(t) in entry.excluded_objects or t.lower_ in entry.excluded_objects for t in region
