@@ -890,3 +890,19 @@ def test_words_that_say_or_hold_rather_than_act() -> None:
     . . PUNCT 3 punct
     """
     assert code_events(parsed("es", named)) == []
+
+
+def test_who_held_an_office_was_not_held() -> None:
+    rows = """
+    Zuma Zuma PROPN 5 nsubj
+    , , PUNCT 0 punct
+    who who PRON 3 nsubj PronType=Rel
+    held hold VERB 0 relcl Tense=Past|VerbForm=Fin
+    office office NOUN 3 dobj
+    spoke speak VERB 5 ROOT Tense=Past|VerbForm=Fin
+    . . PUNCT 5 punct
+    """
+    assert code_events(parsed("en", rows, (("Zuma", "PER"),))) == []
+    held = rows.replace("who who PRON 3 nsubj PronType=Rel", "whom whom PRON 3 dobj PronType=Rel")
+    held = held.replace("office office NOUN 3 dobj", "police police NOUN 3 nsubj")
+    assert one(parsed("en", held, (("Zuma", "PER"),))).mode == "detain"  # whom police held

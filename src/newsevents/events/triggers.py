@@ -132,6 +132,19 @@ _OBJECT_DEPS = frozenset(
 _PARTICLE_DEPS = frozenset({"prep", "prt", "compound:prt", "case", "fixed"})
 
 
+# Relative pronouns the parser may leave without PronType=Rel.
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "qui", "quien", "quienes"})
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether a relative clause's relative pronoun is its active subject ("who held")."""
+    return any(
+        c.dep_ == "nsubj"
+        and ("Rel" in c.morph.get("PronType", []) or c.lower_ in _RELATIVE_WORDS)
+        for c in token.children
+    )
+
+
 def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
     """The heads of the action's object: its objects, passive subject, the noun a participle
     modifies, the complements of a noun, through particles and prepositions; a quantity noun
@@ -142,8 +155,10 @@ def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS:
             heads.extend(c for c in child.children if c.dep_ in _OBJECT_DEPS)
-    if token.dep_ in {"acl", "amod", "acl:relcl", "relcl"}:
-        heads.append(token.head)
+    if token.dep_ in {"acl", "amod"} or (
+        token.dep_ in {"acl:relcl", "relcl"} and not _relative_subject(token)
+    ):
+        heads.append(token.head)  # "Zuma, who held the office": Zuma is not what is held
     for head in list(heads):
         if head.pos_ != "NUM" and lemma_of(head) not in lexicon.people:
             continue  # "send the citation to the House": the House is not what is sent
