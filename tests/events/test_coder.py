@@ -906,3 +906,16 @@ def test_who_held_an_office_was_not_held() -> None:
     held = rows.replace("who who PRON 3 nsubj PronType=Rel", "whom whom PRON 3 dobj PronType=Rel")
     held = held.replace("office office NOUN 3 dobj", "police police NOUN 3 nsubj")
     assert one(parsed("en", held, (("Zuma", "PER"),))).mode == "detain"  # whom police held
+
+
+def test_calling_something_a_name_is_no_meeting_nor_request() -> None:
+    rows = """
+    The the DET 1 det
+    network network NOUN 2 nsubj
+    called call VERB 2 ROOT Tense=Past|VerbForm=Fin
+    it it PRON 2 dobj
+    a a DET 5 det
+    plot plot NOUN 2 oprd
+    . . PUNCT 2 punct
+    """
+    assert code_events(parsed("en", rows)) == []
