@@ -919,3 +919,21 @@ def test_calling_something_a_name_is_no_meeting_nor_request() -> None:
     . . PUNCT 2 punct
     """
     assert code_events(parsed("en", rows)) == []
+
+
+def test_tariffs_imposed_are_an_economic_sanction() -> None:
+    rows = """
+    China China PROPN 1 nsubj
+    imposed impose VERB 1 ROOT Tense=Past|VerbForm=Fin
+    tariffs tariff NOUN 1 dobj Number=Plur
+    on on ADP 2 prep
+    American american ADJ 5 amod
+    goods good NOUN 3 pobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows, (("China", "LOC"),)))
+    assert (event.type, event.mode, [a.text for a in event.actors]) == (
+        "SANCTION",
+        "economic",
+        ["China"],
+    )
