@@ -937,3 +937,21 @@ def test_tariffs_imposed_are_an_economic_sanction() -> None:
         "economic",
         ["China"],
     )
+
+
+def test_a_visit_took_place_where_it_went() -> None:
+    rows = """
+    Trump Trump PROPN 1 nsubj
+    visited visit VERB 1 ROOT Tense=Past|VerbForm=Fin
+    Riyadh Riyadh PROPN 1 dobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Trump", "PER"), ("Riyadh", "LOC")))
+    start = doc.text.find("Riyadh")
+    doc._.records["places"] = (Place("p1", "Riyadh", start, start + 6, precision="city"),)
+    event = one(doc)
+    assert (event.type, event.place, [a.text for a in event.targets]) == (
+        "CONSULT",
+        "p1",
+        ["Riyadh"],
+    )

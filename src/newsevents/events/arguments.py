@@ -625,6 +625,15 @@ def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
     return None
 
 
+def place_visited(ctx: EventDocument, target: Token | None) -> Place | None:
+    """The place a visit is to ("visited Riyadh"): the target's own place record."""
+    for place in ctx.places:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if target is not None and span is not None and span.root.i == target.i:
+            return place
+    return None
+
+
 def border_crossing(
     ctx: EventDocument,
     clause: list[Token],

@@ -38,6 +38,7 @@ from newsevents.events.arguments import (
     own_subject,
     place_before_where,
     place_in_target,
+    place_visited,
     same_time_cue,
     sentence_span,
     token_span,
@@ -177,6 +178,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
+    if place is None and match.entry.named_objects:
+        place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
