@@ -955,3 +955,31 @@ def test_a_visit_took_place_where_it_went() -> None:
         "p1",
         ["Riyadh"],
     )
+
+
+def test_it_happened_there_places_the_action_told_before() -> None:
+    rows = """
+    Police police NOUN 1 nsubj
+    shot shoot VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    . . PUNCT 1 punct
+    It it PRON 6 nsubj
+    happened happen VERB 6 ROOT Tense=Past|VerbForm=Fin
+    in in ADP 6 prep
+    Tacna Tacna PROPN 7 pobj
+    on on ADP 6 prep
+    Monday Monday PROPN 9 pobj
+    . . PUNCT 6 punct
+    """
+    doc = parsed("en", rows, (("Tacna", "LOC"),))
+    start = doc.text.find("Tacna")
+    doc._.records["places"] = (Place("p1", "Tacna", start, start + 5, precision="city"),)
+    event = one(doc)
+    assert (event.type, event.place, event.date_value) == ("ASSAULT", "p1", "2025-11-24")
+    assert len(event.evidence) == 2
+    other = rows.replace("It it PRON 6 nsubj", "Rain rain NOUN 6 nsubj")
+    doc = parsed("en", other, (("Tacna", "LOC"),))
+    start = doc.text.find("Tacna")
+    doc._.records["places"] = (Place("p1", "Tacna", start, start + 5, precision="city"),)
+    assert one(doc).place is None  # something else happened there

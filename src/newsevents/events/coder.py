@@ -336,7 +336,50 @@ def code_events(doc: Doc) -> list[Event]:
                 absorb(same, cand, mode_order)
             else:
                 kept.append(cand)
+        if not found:
+            _where_it_happened(ctx, sent, n, [k for k in kept if told[n] - told[k.sentence] == 1])
     return [_record(ctx, cand, n) for n, cand in enumerate(kept, 1)]
+
+
+def _where_it_happened(
+    ctx: EventDocument, sent: SpacySpan, n: int, before: list[Candidate]
+) -> None:
+    """ "It happened in the Crown Heights neighborhood", "Ocurrió en Tacna": a sentence that
+    only says that something took place, with a pronoun or no subject, gives the place and
+    date it names to the last action of the sentence before, when that action has none."""
+    root = sent.root
+    if lemma_of(root) not in ctx.lexicon.happened or not before:
+        return
+    subjects = [c for c in root.children if c.dep_ in SUBJECT]
+    if subjects and subjects[0].lower_ not in ctx.lexicon.happened_subjects:
+        return
+    cand = before[-1]
+    clause = clause_of(root, True)
+    place = bind_place(
+        ctx, clause, [], [], {root.i}, {t.i for t in clause if t.i in ctx.time_tokens}
+    )
+    date = bind_times(ctx, clause, root, [])[0]
+    if place is None and date is None:
+        return
+    words = []
+    if cand.place is None and place is not None:
+        cand.place = place
+        words.append(place.text)
+    if cand.time is None and date is not None:
+        cand.time = date
+        words.append(date.text)
+        if ctx.published is not None:
+            first, last = date_range(date.value)
+            cand.status = status_from_date(
+                cand.status,
+                first.isoformat() if first else None,
+                last.isoformat() if last else None,
+                ctx.published.isoformat(),
+            )
+    if words:
+        cand.evidence.append(sentence_span(sent))
+        cand.sentence = n
+        cand.reading.reasons.append(f"where or when it happened: {', '.join(words)!r}")
 
 
 def _record(ctx: EventDocument, cand: Candidate, n: int) -> Event:

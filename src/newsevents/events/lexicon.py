@@ -107,6 +107,11 @@ class EventLexicon:
     during: tuple[tuple[str, ...], ...]
     """Lower-case word sequences before an action noun that date an action by it ("during
     the", "lors de la")."""
+    happened: frozenset[str]
+    """Verbs that only say something took place ("it happened in", "ocurrió en"): their place
+    and date are those of the action told just before."""
+    happened_subjects: frozenset[str]
+    """Pronouns such a verb may have as subject ("it", "cela", "esto")."""
     event_nouns: frozenset[str]
     """Nouns of occasions that are not trigger nouns ("stoppage", "séance", "jornada")."""
     people: frozenset[str]
@@ -226,6 +231,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         same_time=_phrases(args, "same_time"),
         during=_phrases(args, "during"),
         event_nouns=_words(args, "event_nouns"),
+        happened=_words(args, "happened"),
+        happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
         border_nouns=_words(args, "border_nouns"),

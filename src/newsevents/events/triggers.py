@@ -139,8 +139,7 @@ _RELATIVE_WORDS = frozenset({"who", "which", "that", "qui", "quien", "quienes"})
 def _relative_subject(token: Token) -> bool:
     """Whether a relative clause's relative pronoun is its active subject ("who held")."""
     return any(
-        c.dep_ == "nsubj"
-        and ("Rel" in c.morph.get("PronType", []) or c.lower_ in _RELATIVE_WORDS)
+        c.dep_ == "nsubj" and ("Rel" in c.morph.get("PronType", []) or c.lower_ in _RELATIVE_WORDS)
         for c in token.children
     )
 
