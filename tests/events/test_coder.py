@@ -384,7 +384,7 @@ def test_a_clause_without_subject_shares_the_teller_s() -> None:
     )
     assert plural != rows
     events = code_events(parsed("es", plural, (("General Motors", "ORG"),)))
-    assert not any(e.type == "REQUEST" for e in events)  # a request needs its actor
+    assert [e.actors for e in events if e.type == "REQUEST"] == [()]  # not General Motors
 
 
 def test_who_speaks_at_a_meeting_met_and_a_visit_to_a_country_is_a_meeting() -> None:
@@ -983,3 +983,18 @@ def test_it_happened_there_places_the_action_told_before() -> None:
     start = doc.text.find("Tacna")
     doc._.records["places"] = (Place("p1", "Tacna", start, start + 5, precision="city"),)
     assert one(doc).place is None  # something else happened there
+
+
+def test_an_accusation_needs_its_actor_or_its_target_and_a_threat_its_actor() -> None:
+    rows = """
+    Smith Smith PROPN 2 nsubjpass
+    was be AUX 2 auxpass Tense=Past|VerbForm=Fin
+    charged charge VERB 2 ROOT Tense=Past|VerbForm=Part
+    with with ADP 2 prep
+    murder murder NOUN 3 pobj
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("en", rows, (("Smith", "PER"),)))
+    assert (event.type, event.actors, [a.text for a in event.targets]) == ("ACCUSE", (), ["Smith"])
+    threat = rows.replace("charged charge VERB", "threatened threaten VERB")
+    assert code_events(parsed("en", threat, (("Smith", "PER"),))) == []

@@ -10,7 +10,8 @@ of its own takes its quote's date; a deadline can come from the quote too ("103 
 
 Precision comes first: an action needs an actor or a target, or else must be the clause's own
 and placed or dated in the text, unless its lexicon entry says it may stand alone (a scheduled
-vote); an entry may ask for a date; a threat, demand, accusation or promise needs its actor.
+vote); an entry may ask for a date; a threat needs its actor, and a demand, accusation, promise
+or refusal its actor or its target ("X was charged with murder").
 ``confidence`` is the entry's weight times a score of how much of the action is bound (0.55
 base, +0.2 actor, +0.1 verb rather than noun, +0.1 date in the text, +0.05 place), at most 0.95.
 """
@@ -193,8 +194,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         date = bind_times(ctx, subject, token, arguments)[0]
     if match.entry.needs_date and (date is None or not _ahead(ctx, date)):
         return None  # a vote is coded when it is scheduled, not when its results are told
-    if event_type in TELLING_TYPES and not actors:
-        return None  # a threat, demand, accusation or promise is someone's
+    if event_type in TELLING_TYPES and not actors and (not targets or event_type == "THREATEN"):
+        return None  # a threat is someone's; a demand or an accusation is at least about someone
     central = match.verbal or token.dep_ in {
         "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"
     }  # fmt: skip
