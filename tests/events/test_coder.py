@@ -998,3 +998,7 @@ def test_an_accusation_needs_its_actor_or_its_target_and_a_threat_its_actor() ->
     assert (event.type, event.actors, [a.text for a in event.targets]) == ("ACCUSE", (), ["Smith"])
     threat = rows.replace("charged charge VERB", "threatened threaten VERB")
     assert code_events(parsed("en", threat, (("Smith", "PER"),))) == []
+    convicted = rows.replace("charged charge VERB", "convicted convict VERB").replace(
+        "with with ADP", "of of ADP"
+    )
+    assert one(parsed("en", convicted, (("Smith", "PER"),))).type == "SANCTION"
