@@ -1002,3 +1002,23 @@ def test_an_accusation_needs_its_actor_or_its_target_and_a_threat_its_actor() ->
         "with with ADP", "of of ADP"
     )
     assert one(parsed("en", convicted, (("Smith", "PER"),))).type == "SANCTION"
+
+
+def test_a_bombing_condemned_took_place_whoever_did_it() -> None:
+    rows = """
+    Brussels Brussels PROPN 1 nsubj
+    condemned condemn VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    bombing bombing NOUN 1 dobj
+    in in ADP 3 prep
+    Kabul Kabul PROPN 4 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Brussels", "ORG"), ("Kabul", "LOC")))
+    start = doc.text.find("Kabul")
+    doc._.records["places"] = (Place("p1", "Kabul", start, start + 5, precision="city"),)
+    assert sorted(e.type for e in code_events(doc)) == ["ACCUSE", "ASSAULT"]
+    demand = rows.replace("condemned condemn VERB", "demanded demand VERB")
+    doc = parsed("en", demand, (("Brussels", "ORG"), ("Kabul", "LOC")))
+    doc._.records["places"] = (Place("p1", "Kabul", start, start + 5, precision="city"),)
+    assert [e.type for e in code_events(doc)] == ["REQUEST"]  # asked for, not done

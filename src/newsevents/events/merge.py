@@ -2,13 +2,14 @@
 
 An action inside another ("a exigé la fermeture de la frontière", "menace d'expulser") is told
 by the outer one: a threat takes the inner action's mode and target, other telling types drop
-the inner one, unless an accusation or support judges a deed with a doer of its own. The object
-of another trigger is its theme ("lifted the blockade": one RETREAT). An action named for the
-purpose of a meeting ("a convoqué un conseil afin de déclarer l'état d'urgence") is the event,
-planned; the aim of any other action is not an action told. Actions of one type joined in the
-parse ("l'état d'urgence et la militarisation") are one event, and so is the same action told
-again later (same type, a mode of the same family, same status, no clashing date, the same
-actor or no actor within two sentences with a verb), its sentence added to the evidence.
+the inner one, unless an accusation or support judges a deed with a doer of its own, or an
+attack or a coercion, which took place whoever did it. The object of another trigger is its
+theme ("lifted the blockade": one RETREAT). An action named for the purpose of a meeting ("a
+convoqué un conseil afin de déclarer l'état d'urgence") is the event, planned; the aim of any
+other action is not an action told. Actions of one type joined in the parse ("l'état d'urgence
+et la militarisation") are one event, and so is the same action told again later (same type, a
+mode of the same family, same status, no clashing date, the same actor or no actor within two
+sentences with a verb), its sentence added to the evidence.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from newsevents.records import Argument, Place, Span, Time
 NEST_DEPTH = 3
 # Telling types that judge a deed rather than ask for one: a deed with its own doer stays.
 _JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+# Deeds that took place whoever did them: judged, they stay events ("condemned the bombing").
+_DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
 _SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
 # A telling with no actor joins an action with one this many sentences before it at most.
@@ -99,7 +102,7 @@ def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
         if outer.type not in TELLING_TYPES and not theme:
             continue
         own = {x.entity or x.text for x in cand.actors} - {x.entity or x.text for x in outer.actors}
-        if outer.type in _JUDGING_TYPES and own:
+        if outer.type in _JUDGING_TYPES and (own or cand.type in _DEED_TYPES):
             continue  # "condemned the Israeli bombing": a deed of someone else, told as done
         if outer.type == "THREATEN":
             outer.mode = outer.mode or cand.mode
