@@ -106,10 +106,11 @@ class Scores:
 
 
 def normalize(text: str) -> list[str]:
-    """Words of a name without accents, case, punctuation and articles."""
-    flat = unicodedata.normalize("NFKD", text.casefold())
+    """Words of a name without accents, case, punctuation and articles (an acronym written in
+    capitals stays: "UN" is the United Nations, not the article "un")."""
+    flat = unicodedata.normalize("NFKD", text)
     flat = "".join(c if c.isalnum() else " " for c in flat if not unicodedata.combining(c))
-    return [w for w in flat.split() if w not in _ARTICLES]
+    return [w.casefold() for w in flat.split() if w.isupper() or w.casefold() not in _ARTICLES]
 
 
 def names_agree(predicted: Sequence[str], gold: Sequence[str]) -> bool:

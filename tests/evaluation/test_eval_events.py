@@ -77,6 +77,7 @@ def test_names_agree_through_words_and_surnames() -> None:
     assert names_agree(["le Pérou"], ["Pérou"])
     assert names_agree(["Peruvian police"], ["police"])
     assert not names_agree(["Chile"], ["Peru"])
+    assert names_agree(["UN"], ["UN human rights office"])  # an acronym, not the article "un"
     assert same_date("2025-01-26TEV", "2025-01-26") and not same_date("2025-01-2", "2025-01-26")
 
 
