@@ -1022,3 +1022,18 @@ def test_a_bombing_condemned_took_place_whoever_did_it() -> None:
     doc = parsed("en", demand, (("Brussels", "ORG"), ("Kabul", "LOC")))
     doc._.records["places"] = (Place("p1", "Kabul", start, start + 5, precision="city"),)
     assert [e.type for e in code_events(doc)] == ["REQUEST"]  # asked for, not done
+
+
+def test_a_proper_name_the_model_did_not_tag_still_acts() -> None:
+    rows = """
+    Human Human PROPN 2 compound
+    Rights Rights PROPN 2 compound
+    Watch Watch PROPN 3 nsubj
+    accused accuse VERB 3 ROOT Tense=Past|VerbForm=Fin
+    Tunisia Tunisia PROPN 3 dobj
+    . . PUNCT 3 punct
+    """
+    event = one(parsed("en", rows, (("Tunisia", "LOC"),)))
+    assert [a.text for a in event.actors] == ["Human Rights Watch"]
+    thing = rows.replace("Watch Watch PROPN", "report report NOUN")
+    assert one(parsed("en", thing, (("Tunisia", "LOC"),))).actors == ()  # a report is no one

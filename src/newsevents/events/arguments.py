@@ -241,7 +241,8 @@ def group_antecedent(ctx: EventDocument, token: Token) -> Token | None:
 def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument | None:
     """The actor or target a word stands for: an entity, or a group description. An actor
     described rather than named must be people or a body that can act ("les forces de
-    l'ordre", "Thousands of people"), not a thing ("ce déploiement", "the detentions")."""
+    l'ordre", "Thousands of people") or a proper name the model did not tag ("Human Rights
+    Watch"), not a thing ("ce déploiement", "the detentions")."""
     named = entity_near(ctx, token)
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_group:
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
@@ -259,7 +260,7 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
         return None
     words = phrase(ctx, token)
-    if acting and not any(
+    if acting and token.pos_ != "PROPN" and not any(
         t.i in ctx.people
         or lemma_of(t) in ctx.lexicon.people
         or lemma_of(t) in ctx.lexicon.agents
