@@ -1037,3 +1037,24 @@ def test_a_proper_name_the_model_did_not_tag_still_acts() -> None:
     assert [a.text for a in event.actors] == ["Human Rights Watch"]
     thing = rows.replace("Watch Watch PROPN", "report report NOUN")
     assert one(parsed("en", thing, (("Tunisia", "LOC"),))).actors == ()  # a report is no one
+
+
+def test_where_people_were_sent_is_not_where_it_happened() -> None:
+    rows = """
+    Chile Chile PROPN 1 nsubj
+    deported deport VERB 1 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 1 dobj Number=Plur
+    to to ADP 1 prep
+    Colombia Colombia PROPN 3 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Chile", "LOC"), ("Colombia", "LOC")))
+    start = doc.text.find("Colombia")
+    doc._.records["places"] = (Place("p1", "Colombia", start, start + 8, precision="country"),)
+    event = one(doc)
+    assert (event.mode, event.place) == ("deport", None)
+    assert "sent to 'Colombia', not there" in event.reasons
+    there = rows.replace("to to ADP", "in in ADP")
+    doc = parsed("en", there, (("Chile", "LOC"), ("Colombia", "LOC")))
+    doc._.records["places"] = (Place("p1", "Colombia", start, start + 8, precision="country"),)
+    assert one(doc).place == "p1"

@@ -260,12 +260,16 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
         return None
     words = phrase(ctx, token)
-    if acting and token.pos_ != "PROPN" and not any(
-        t.i in ctx.people
-        or lemma_of(t) in ctx.lexicon.people
-        or lemma_of(t) in ctx.lexicon.agents
-        or t.lower_ in ctx.lexicon.agents
-        for t in words
+    if (
+        acting
+        and token.pos_ != "PROPN"
+        and not any(
+            t.i in ctx.people
+            or lemma_of(t) in ctx.lexicon.people
+            or lemma_of(t) in ctx.lexicon.agents
+            or t.lower_ in ctx.lexicon.agents
+            for t in words
+        )
     ):
         return None
     span = token_span(ctx.doc, words[0].i, words[-1].i)
@@ -573,6 +577,15 @@ def bind_place(
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+def sent_to(ctx: EventDocument, place: Place) -> bool:
+    """Whether a place is told as a destination ("vers le Maroc", "to Colombia")."""
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = ctx.doc[max(span.start - 3, span.sent.start) : span.start]
+    return any(lemma_of(t) in ctx.lexicon.destination_preps for t in before)
 
 
 def place_before_where(ctx: EventDocument, token: Token) -> Place | None:

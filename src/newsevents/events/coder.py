@@ -41,6 +41,7 @@ from newsevents.events.arguments import (
     place_in_target,
     place_visited,
     same_time_cue,
+    sent_to,
     sentence_span,
     token_span,
     verbal_arguments,
@@ -56,6 +57,8 @@ from newsevents.records import Argument, Event, EventStatus, Time, date_range
 QUOTE_SENTENCES = 2
 # Types whose participants are whoever was there: the subject of "said at the meeting" met.
 ATTENDED_TYPES = frozenset({"CONSULT"})
+# Modes of sending people away: a place they were sent to is not where it happened.
+SENDING_MODES = frozenset({"expel", "deport", "return"})
 # Types of actions on people or passage at a border: they happen at its crossings (troops sent
 # "to the border" are not at a crossing).
 CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
@@ -178,6 +181,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
+    if place is not None and (mode or match.entry.mode) in SENDING_MODES and sent_to(ctx, place):
+        reading.reasons.append(f"sent to {place.text!r}, not there")
+        place = None  # "renvoyées vers le Maroc": where they were sent
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
     if place is None and match.entry.named_objects:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there

@@ -89,6 +89,8 @@ class EventLexicon:
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
     place_preps: frozenset[str]
+    destination_preps: frozenset[str]
+    """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
     where_words: frozenset[str]
     """Relative words of place ("où", "where", "donde")."""
     of_preps: frozenset[str]
@@ -222,6 +224,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         past_aux_tenses=_words(status, "past_aux_tenses"),
         agent_preps=_words(args, "agent_preps"),
         place_preps=_words(args, "place_preps"),
+        destination_preps=_words(args, "destination_preps"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
