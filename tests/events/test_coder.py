@@ -1058,3 +1058,26 @@ def test_where_people_were_sent_is_not_where_it_happened() -> None:
     doc = parsed("en", there, (("Chile", "LOC"), ("Colombia", "LOC")))
     doc._.records["places"] = (Place("p1", "Colombia", start, start + 8, precision="country"),)
     assert one(doc).place == "p1"
+
+
+def test_an_action_during_an_assault_on_a_town_happened_there() -> None:
+    rows = """
+    Gangs gang NOUN 1 nsubj Number=Plur
+    killed kill VERB 1 ROOT Tense=Past|VerbForm=Fin
+    ten ten NUM 3 nummod
+    people people NOUN 1 dobj Number=Plur
+    during during ADP 1 prep
+    the the DET 6 det
+    assault assault NOUN 4 pobj
+    on on ADP 6 prep
+    the the DET 9 det
+    town town NOUN 7 pobj
+    of of ADP 9 prep
+    Mirebalais Mirebalais PROPN 10 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Mirebalais", "LOC"),))
+    start = doc.text.find("Mirebalais")
+    doc._.records["places"] = (Place("p1", "Mirebalais", start, start + 10, precision="city"),)
+    killed = next(e for e in code_events(doc) if e.text == "killed")
+    assert killed.place == "p1"

@@ -180,6 +180,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed = {t.i for t in (target_word, token.head) if t is not None}
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
+    occasion = same_time_cue(ctx, token, clause)
+    if occasion is not None:
+        allowed.add(occasion.i)  # "durante el asalto a la ciudad de Mirebalais": there
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
     if place is not None and (mode or match.entry.mode) in SENDING_MODES and sent_to(ctx, place):
         reading.reasons.append(f"sent to {place.text!r}, not there")
