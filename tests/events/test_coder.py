@@ -1081,3 +1081,27 @@ def test_an_action_during_an_assault_on_a_town_happened_there() -> None:
     doc._.records["places"] = (Place("p1", "Mirebalais", start, start + 10, precision="city"),)
     killed = next(e for e in code_events(doc) if e.text == "killed")
     assert killed.place == "p1"
+
+
+def test_the_most_precise_of_the_places_told_together() -> None:
+    rows = """
+    Gangs gang NOUN 1 nsubj Number=Plur
+    killed kill VERB 1 ROOT Tense=Past|VerbForm=Fin
+    people people NOUN 1 dobj Number=Plur
+    in in ADP 2 prep
+    Pont-Sonde Pont-Sonde PROPN 3 pobj
+    , , PUNCT 1 punct
+    in in ADP 1 prep
+    the the DET 9 det
+    Artibonite Artibonite PROPN 9 compound
+    department department NOUN 6 pobj
+    . . PUNCT 1 punct
+    """
+    doc = parsed("en", rows, (("Pont-Sonde", "LOC"), ("Artibonite", "LOC")))
+    text = doc.text
+    town, region = text.find("Pont-Sonde"), text.find("Artibonite")
+    doc._.records["places"] = (
+        Place("p1", "Pont-Sonde", town, town + 10),  # unresolved: no precision known
+        Place("p2", "Artibonite", region, region + 10, precision="admin1"),
+    )
+    assert one(doc).place == "p1"  # inside the department it is said to be in

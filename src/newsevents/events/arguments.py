@@ -42,6 +42,8 @@ _PHRASE_STOP = frozenset(
     {"acl", "acl:relcl", "relcl", "advcl", "punct", "conj", "cc", "parataxis", "appos", "dep"}
 )
 MAX_PHRASE = 12
+# Words at most between two places told together ("à Pont-Sondé, dans le département de").
+TOLD_WITH_WORDS = 7
 # Relative pronouns the parser may leave without PronType=Rel.
 _RELATIVE = frozenset({"qui", "que", "who", "which", "that"})
 # Clauses of their own under a trigger: their times and places are theirs.
@@ -586,6 +588,36 @@ def sent_to(ctx: EventDocument, place: Place) -> bool:
         return False
     before = ctx.doc[max(span.start - 3, span.sent.start) : span.start]
     return any(lemma_of(t) in ctx.lexicon.destination_preps for t in before)
+
+
+def most_precise_told_with(ctx: EventDocument, place: Place) -> Place:
+    """The most precise of the places told together with ``place`` ("à Pont-Sondé, dans le
+    département de l'Artibonite", "in Colchane, in the Tarapacá region"): a place right
+    before it, with only a comma and a few words between, when that one is more precise."""
+    text = ctx.doc.text
+    rank = _PRECISION_RANK.get(place.precision, 5)
+    for other in ctx.places:
+        between = text[other.end : place.start]
+        if (
+            other.end <= place.start
+            and between.lstrip().startswith(",")
+            and len(between.split()) <= TOLD_WITH_WORDS
+            and not any(c in between for c in ".;:")
+            and (
+                _PRECISION_RANK.get(other.precision, 5) < rank
+                # "Pont-Sondé, dans le département de l'Artibonite": inside it, if unknown
+                or (
+                    other.precision is None
+                    and _names_a_division(ctx, between + " " + text[place.end : place.end + 20])
+                )
+            )
+        ):
+            return other
+    return place
+
+
+def _names_a_division(ctx: EventDocument, words: str) -> bool:
+    return any(w.lower() in ctx.lexicon.place_nouns for w in words.replace(",", " ").split())
 
 
 def place_before_where(ctx: EventDocument, token: Token) -> Place | None:

@@ -35,6 +35,7 @@ from newsevents.events.arguments import (
     entrant,
     governor_date,
     is_date,
+    most_precise_told_with,
     nominal_arguments,
     own_subject,
     place_before_where,
@@ -187,6 +188,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if place is not None and (mode or match.entry.mode) in SENDING_MODES and sent_to(ctx, place):
         reading.reasons.append(f"sent to {place.text!r}, not there")
         place = None  # "renvoyées vers le Maroc": where they were sent
+    if place is not None:
+        place = most_precise_told_with(ctx, place)
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
     if place is None and match.entry.named_objects:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
