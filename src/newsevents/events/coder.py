@@ -181,7 +181,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     allowed = {t.i for t in (target_word, token.head) if t is not None}
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
-    occasion = same_time_cue(ctx, token, clause)
+    occasion = same_time_cue(ctx, token, clause)  # "during the stoppage", "the same day"
     if occasion is not None:
         allowed.add(occasion.i)  # "durante el asalto a la ciudad de Mirebalais": there
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
@@ -236,14 +236,14 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     )
     cand.amounts = [a for arg in arguments for a in arg.amounts]
     cand.refusal = refusing
+    cand.occasion = occasion
     return cand
 
 
 def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Time | None:
     """The date of an action told before, when the words say this one happened then ("the
     same day", "during the stoppage"): the action of that noun, else the last one dated."""
-    token = cand.match.head
-    cue = same_time_cue(ctx, token, clause_of(token, cand.match.verbal))
+    token, cue = cand.match.head, cand.occasion
     if cue is None:
         return None
     dated = [
@@ -258,6 +258,19 @@ def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> 
     source = (named or dated)[-1]
     cand.reading.reasons.append(f"at the time of {source.match.head.text!r}: {cue.text!r}")
     return source.time
+
+
+def _dated_status(ctx: EventDocument, status: str, time: Time | None) -> str:
+    """The status once the action's date is known (see :func:`status_from_date`)."""
+    if time is None or ctx.published is None:
+        return status
+    first, last = date_range(time.value)
+    return status_from_date(
+        status,
+        first.isoformat() if first else None,
+        last.isoformat() if last else None,
+        ctx.published.isoformat(),
+    )
 
 
 def _after_publication(ctx: EventDocument, time: Time) -> bool:
@@ -300,7 +313,6 @@ def code_events(doc: Doc) -> list[Event]:
     except MissingLanguageData:
         return []
     ctx = EventDocument(doc, lexicon)
-    published = ctx.published.isoformat() if ctx.published else None
     mode_order = [m for m, _ in lexicon.mode_cues]
     kept: list[Candidate] = []
     outside = ctx.named | ctx.time_tokens  # "Since 30 March": a month, not a march
@@ -317,15 +329,7 @@ def code_events(doc: Doc) -> list[Event]:
         for i, cand in enumerate(found):
             if cand.time is None:
                 cand.time = _same_time(ctx, cand, [*kept, *found[:i]])
-            cand.status = cand.reading.status
-            if cand.time is not None and published:
-                first, last = date_range(cand.time.value)
-                cand.status = status_from_date(
-                    cand.status,
-                    first.isoformat() if first else None,
-                    last.isoformat() if last else None,
-                    published,
-                )
+            cand.status = _dated_status(ctx, cand.reading.status, cand.time)
             if cand.status != cand.reading.status:
                 cand.reading.reasons.append(f"dated {cand.time.value if cand.time else ''}")
             cand.evidence = [sentence_span(sent)]
@@ -381,14 +385,7 @@ def _where_it_happened(
     if cand.time is None and date is not None:
         cand.time = date
         words.append(date.text)
-        if ctx.published is not None:
-            first, last = date_range(date.value)
-            cand.status = status_from_date(
-                cand.status,
-                first.isoformat() if first else None,
-                last.isoformat() if last else None,
-                ctx.published.isoformat(),
-            )
+        cand.status = _dated_status(ctx, cand.status, date)
     if words:
         cand.evidence.append(sentence_span(sent))
         cand.sentence = n

@@ -56,6 +56,8 @@ class Candidate:
     """Index of the sentence of the last telling."""
     refusal: Token | None = None
     """The word that made the action a refusal of it ("a refusé de les laisser entrer")."""
+    occasion: Token | None = None
+    """The words dating the action by another ("the same day", "during the stoppage")."""
     dropped: bool = False
 
 
