@@ -96,8 +96,12 @@ class EventDocument:
         """Tokens inside any name or place."""
         self.country_of: dict[int, Place] = {}
         """Tokens inside the name of a country, for countries the model did not tag."""
+        self.place_spans: list[tuple[Place, SpacySpan]] = []
+        """The place records with their tokens, for those that align with the parse."""
         for place in self.places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                self.place_spans.append((place, span))
             self.mentioned.update(t.i for t in span or ())
             if place.precision == "country":
                 self.country_of.update((t.i, place) for t in span or ())
@@ -662,9 +666,8 @@ def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
     if target is None or lemma_of(target) not in ctx.lexicon.place_nouns:
         return None
     words = {t.idx for t in target.subtree}
-    for place in ctx.places:
-        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or place.start not in words:
+    for place, span in ctx.place_spans:
+        if place.start not in words:
             continue
         if span.root.i == target.i or reaches(ctx, span.root, {target.i}, set()):
             return place
@@ -673,9 +676,8 @@ def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
 
 def place_visited(ctx: EventDocument, target: Token | None) -> Place | None:
     """The place a visit is to ("visited Riyadh"): the target's own place record."""
-    for place in ctx.places:
-        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if target is not None and span is not None and span.root.i == target.i:
+    for place, span in ctx.place_spans:
+        if target is not None and span.root.i == target.i:
             return place
     return None
 
@@ -726,9 +728,8 @@ def entrant(token: Token, entering: frozenset[str]) -> Token | None:
 def country_entered(ctx: EventDocument, token: Token) -> Argument | None:
     """The country an entry is into, named in the action's complements ("laisser entrer au
     Pérou", "denied entry to Chile"): entry into a country is that country's to grant."""
-    for place in ctx.places:
-        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if place.precision != "country" or span is None or span.root.i not in ctx.mention_of:
+    for place, span in ctx.place_spans:
+        if place.precision != "country" or span.root.i not in ctx.mention_of:
             continue
         links = [t.i for t in span.root.ancestors][:3]
         if token.i in links and span.root.sent == token.sent:
@@ -788,8 +789,7 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
             after = sent[at + len(phrase) : at + len(phrase) + 3]
             noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
             if noun is not None and (
-                lemma_of(noun) in lexicon.event_nouns
-                or any(lemma_of(noun) in e.nouns for e in lexicon.entries_for(lemma_of(noun)))
+                lemma_of(noun) in lexicon.event_nouns or lexicon.names_an_action(lemma_of(noun))
             ):
                 return noun
     return None
@@ -804,8 +804,7 @@ def _of_other_action(ctx: EventDocument, token: Token, trigger: Token) -> bool:
         current = current.head
         if current.i == trigger.i:
             return False
-        lemma = lemma_of(current)
-        if current.pos_ == "NOUN" and any(lemma in e.nouns for e in ctx.lexicon.entries_for(lemma)):
+        if current.pos_ == "NOUN" and ctx.lexicon.names_an_action(lemma_of(current)):
             return True
     return False
 

@@ -136,6 +136,10 @@ class EventLexicon:
         found = sorted({i for w in words for i in self.index.get(w, ())})
         return [self.triggers[i] for i in found]
 
+    def names_an_action(self, lemma: str) -> bool:
+        """Whether a noun's lemma is the action noun of an entry ("assault", "bombing")."""
+        return any(lemma in entry.nouns for entry in self.entries_for(lemma))
+
 
 def _words(table: dict[str, object], key: str) -> frozenset[str]:
     value = table.get(key, [])
