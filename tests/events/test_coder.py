@@ -15,7 +15,7 @@ from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon
 from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
 from newsevents.extract.times import extract_times
 from newsevents.lang import available_languages
-from newsevents.records import Article, Entity, Event, Place, Span
+from newsevents.records import Article, Entity, Event, Place, Quote, Span
 
 PUBLISHED = dt.date(2025, 11, 29)  # a Saturday
 
@@ -1105,3 +1105,95 @@ def test_the_most_precise_of_the_places_told_together() -> None:
         Place("p2", "Artibonite", region, region + 10, precision="admin1"),
     )
     assert one(doc).place == "p1"  # inside the department it is said to be in
+
+
+def test_a_first_person_pronoun_in_a_quote_stands_for_its_speaker() -> None:
+    rows = """
+    " " PUNCT 2 punct
+    They they PRON 2 nsubj
+    expelled expel VERB 8 ccomp Tense=Past|VerbForm=Fin
+    us we PRON 2 dobj
+    , , PUNCT 2 punct
+    " " PUNCT 2 punct
+    a a DET 7 det
+    migrant migrant NOUN 8 nsubj Number=Sing
+    said say VERB 8 ROOT Tense=Past|VerbForm=Fin
+    . . PUNCT 8 punct
+    """
+    text = '" They expelled us , " a migrant said .'
+    said = text.index("They")
+    speaker = Span("a migrant", text.index("a migrant"), text.index("a migrant") + 9)
+    quote = Quote("q1", "They expelled us ,", said, said + 18, "direct", "a migrant", None, speaker)
+    event = one(parsed("en", rows, quotes=(quote,)))
+    assert (event.type, event.mode) == ("COERCE", "expel")
+    assert [a.text for a in event.targets] == ["a migrant"]
+    assert event.quotes == ("q1",)
+
+
+def with_places(doc: Doc, *names: tuple[str, str | None]) -> Doc:
+    """The document with place records for the given (toponym, precision) pairs, p1, p2…"""
+    places = []
+    for n, (name, precision) in enumerate(names, 1):
+        start = doc.text.find(name)
+        places.append(Place(f"p{n}", name, start, start + len(name), precision=precision))  # type: ignore[arg-type]
+    doc._.records["places"] = tuple(places)
+    return doc
+
+
+def test_the_place_of_the_action_blocked_not_the_country_entered() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    blocked block VERB 1 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 1 dobj Number=Plur
+    from from ADP 1 prep
+    entering enter VERB 3 pcomp VerbForm=Ger
+    Peru Peru PROPN 4 dobj
+    at at ADP 4 prep
+    Santa Santa PROPN 8 compound
+    Rosa Rosa PROPN 6 pobj
+    . . PUNCT 1 punct
+    """
+    doc = with_places(parsed("en", rows), ("Peru", "country"), ("Santa Rosa", None))
+    event = one(doc)
+    assert (event.type, event.place) == ("COERCE", "p2")
+
+
+def test_a_toponym_after_a_place_noun_says_where() -> None:
+    rows = """
+    Les le DET 1 det
+    policiers policier NOUN 3 nsubj Number=Plur
+    ont avoir AUX 3 aux:tense
+    démantelé démanteler VERB 3 ROOT VerbForm=Part
+    le le DET 5 det
+    campement campement NOUN 3 obj
+    de de ADP 7 case
+    Loon-Plage Loon-Plage PROPN 5 nmod
+    , , PUNCT 5 punct
+    près près ADV 5 advmod
+    de de ADP 11 case
+    Dunkerque Dunkerque PROPN 9 dep
+    . . PUNCT 3 punct
+    """
+    doc = with_places(parsed("fr", rows), ("Loon-Plage", "city"), ("Dunkerque", "city"))
+    assert one(doc).place == "p1"  # the camp's own town, not the one it is near
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "place"), [("arrêté", "arrêter", "p1"), ("dénoncé", "dénoncer", None)]
+)
+def test_a_deed_happened_where_its_actor_is_placed(
+    verb: str, lemma: str, place: str | None
+) -> None:
+    rows = f"""
+    La le DET 1 det
+    police police NOUN 5 nsubj Number=Sing
+    à à ADP 3 case
+    Arica Arica PROPN 1 nmod
+    a avoir AUX 5 aux:tense
+    {verb} {lemma} VERB 5 ROOT VerbForm=Part
+    des un DET 7 det
+    migrants migrant NOUN 5 obj Number=Plur
+    . . PUNCT 5 punct
+    """
+    event = one(with_places(parsed("fr", rows), ("Arica", "city")))
+    assert event.place == place  # an arrest there; words are not placed by a title's place

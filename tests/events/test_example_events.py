@@ -43,7 +43,11 @@ def test_example_article_events(example_path: Path) -> None:
         "2025-11-28",
         "text",
     )
-    assert blocked.targets[0].text == "Des dizaines de migrants"
+    # dozens of migrants, and the Venezuelan migrant who speaks for them ("nous laisser entrer")
+    assert [t.text for t in blocked.targets] == [
+        "Des dizaines de migrants",
+        "un migrant vénézuélien",
+    ]
     # refused entry by Peru, in the migrant's words: the same blocking, told again
     assert [entities[a.entity].name for a in blocked.actors if a.entity] == ["Pérou"]
     assert len(blocked.evidence) == 2 and blocked.quotes

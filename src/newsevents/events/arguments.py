@@ -214,6 +214,16 @@ def resolve_pronoun(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | N
     return best
 
 
+def speaker_of(ctx: EventDocument, token: Token) -> Argument | None:
+    """Who a first-person pronoun stands for: the speaker of the quote holding it ("Ils ne
+    veulent pas nous laisser entrer", a déclaré un migrant vénézuélien)."""
+    for quote in ctx.quotes:
+        span = quote.speaker_span
+        if span is not None and quote.start <= token.idx < quote.end:
+            return Argument(span.text, span.start, span.end, entity=quote.speaker_entity)
+    return None
+
+
 def _group(ctx: EventDocument, token: Token) -> bool:
     """Whether a subject names a group that a plural pronoun can stand for: a plural noun, or
     an organisation, a country or a nationality."""
@@ -250,6 +260,8 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     l'ordre", "Thousands of people") or a proper name the model did not tag ("Human Rights
     Watch"), not a thing ("ce déploiement", "the detentions")."""
     named = entity_near(ctx, token)
+    if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_speaker:
+        return speaker_of(ctx, token)
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_group:
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
         return argument(ctx, antecedent, acting) if antecedent is not None else None
@@ -572,13 +584,15 @@ def bind_place(
             continue
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
         steps = reaches(ctx, token.root, anchors, allowed) if token is not None else 0
-        if not steps:
-            continue
+        if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
+            continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went
         prep = 1
         if token is not None:
             before = ctx.doc[max(token.start - 3, 0) : token.start]
             if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
                 prep = 0
+            elif lemma_of(token.root.head) in ctx.lexicon.place_nouns:
+                prep = 0  # "le campement de Loon-Plage": the place noun says where
         key = (prep, steps, _PRECISION_RANK.get(place.precision, 5))
         if best is None or key < best[0]:
             best = (key, place)
@@ -670,6 +684,21 @@ def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
         if place.start not in words:
             continue
         if span.root.i == target.i or reaches(ctx, span.root, {target.i}, set()):
+            return place
+    return None
+
+
+def place_of_actor(ctx: EventDocument, actor: Token | None) -> Place | None:
+    """Where an actor placed by its own phrase acted, when the action has no place of its own
+    ("l'ambassade du Chili à Caracas a accordé l'asile", "police in Arica detained")."""
+    if actor is None:
+        return None
+    for place, span in ctx.place_spans:
+        root = span.root
+        prep = root.head if root.dep_ == "pobj" else None
+        cases = [prep] if prep is not None else [c for c in root.children if c.dep_ == "case"]
+        holder = prep.head if prep is not None else root.head
+        if holder.i == actor.i and any(lemma_of(c) in ctx.lexicon.located_preps for c in cases):
             return place
     return None
 
@@ -856,6 +885,7 @@ __all__ = [
     "own_subject",
     "phrase",
     "place_before_where",
+    "place_of_actor",
     "reaches",
     "resolve_pronoun",
     "sentence_span",

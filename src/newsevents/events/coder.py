@@ -40,6 +40,7 @@ from newsevents.events.arguments import (
     own_subject,
     place_before_where,
     place_in_target,
+    place_of_actor,
     place_visited,
     same_time_cue,
     sent_to,
@@ -63,6 +64,9 @@ SENDING_MODES = frozenset({"expel", "deport", "return"})
 # Types of actions on people or passage at a border: they happen at its crossings (troops sent
 # "to the border" are not at a crossing).
 CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
+# Deeds done where their actor is ("l'ambassade du Chili à Caracas a accordé l'asile"); not
+# words, where a place in the actor's phrase is a title ("el presidente de EA en Álava").
+LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
@@ -180,6 +184,10 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         anchors.add(token.head.i)
     allowed = {t.i for t in (target_word, token.head) if t is not None}
     allowed |= {c.i for c in token.children if c.dep_ == "xcomp"}  # "laisser entrer au Pérou"
+    if event_type not in TELLING_TYPES:  # "blocked migrants from entering Peru at Santa Rosa"
+        allowed |= {
+            g.i for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+        }
     allowed |= {t.i for t in clause if t.i in ctx.time_tokens}
     occasion = same_time_cue(ctx, token, clause)  # "during the stoppage", "the same day"
     if occasion is not None:
@@ -193,6 +201,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
     if place is None and match.entry.named_objects:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
+    if place is None and event_type in LOCATED_TYPES:
+        place = place_of_actor(ctx, actor_word)  # "police in Arica detained": there
     if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
@@ -237,6 +247,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.amounts = [a for arg in arguments for a in arg.amounts]
     cand.refusal = refusing
     cand.occasion = occasion
+    cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
 
 

@@ -91,6 +91,9 @@ class EventLexicon:
     place_preps: frozenset[str]
     destination_preps: frozenset[str]
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
+    located_preps: frozenset[str]
+    """Prepositions placing an actor ("l'ambassade du Chili à Caracas", "police in Arica"):
+    it acted there."""
     where_words: frozenset[str]
     """Relative words of place ("où", "where", "donde")."""
     of_preps: frozenset[str]
@@ -125,6 +128,8 @@ class EventLexicon:
     pronouns_person: frozenset[str]
     pronouns_group: frozenset[str]
     """Plural personal pronouns ("ils", "they"): the group last named as a subject."""
+    pronouns_speaker: frozenset[str]
+    """First-person pronouns ("nous", "we"): inside a quote, its speaker or the speaker's group."""
     mode_cues: tuple[tuple[str, frozenset[str]], ...]
     """Mode refinements in order of precedence: (mode, lemmas)."""
     context_cues: tuple[tuple[str, frozenset[str]], ...]
@@ -229,6 +234,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         agent_preps=_words(args, "agent_preps"),
         place_preps=_words(args, "place_preps"),
         destination_preps=_words(args, "destination_preps"),
+        located_preps=_words(args, "located_preps"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
@@ -245,6 +251,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         border_nouns=_words(args, "border_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
         pronouns_group=_words(args, "group_pronouns"),
+        pronouns_speaker=_words(args, "speaker_pronouns"),
         mode_cues=tuple((mode, _words(data["modes"], mode)) for mode in data["modes"]),
         context_cues=tuple((c, _words(data["contexts"], c)) for c in data["contexts"]),
     )

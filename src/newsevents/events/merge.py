@@ -58,6 +58,9 @@ class Candidate:
     """The word that made the action a refusal of it ("a refusé de les laisser entrer")."""
     occasion: Token | None = None
     """The words dating the action by another ("the same day", "during the stoppage")."""
+    voiced: bool = False
+    """The target is a quote's speaker, told by a first-person pronoun: one of those it
+    happened to, who describes them further ("un migrant vénézuélien")."""
     dropped: bool = False
 
 
@@ -159,8 +162,9 @@ def absorb(keep: Candidate, other: Candidate, mode_order: list[str]) -> None:
         ranked = [m for m in mode_order if m in {keep.mode, other.mode}]
         keep.mode = ranked[0] if ranked else keep.mode or other.mode
     keep.actors = keep.actors or other.actors
-    if not keep.targets or (other.targets and other.amounts and not keep.amounts):
-        # the telling that counts the group ("les plus de 330.000 migrants") describes it too
+    if not keep.targets or other.voiced or (other.targets and other.amounts and not keep.amounts):
+        # the telling that counts the group ("les plus de 330.000 migrants") or one who speaks
+        # for it ("un migrant vénézuélien") describes it too
         keep.targets = keep.targets + [t for t in other.targets if t not in keep.targets]
     keep.place = keep.place or other.place
     keep.time = keep.time or other.time
