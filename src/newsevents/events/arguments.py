@@ -583,16 +583,17 @@ def bind_place(
         if inside(place.start, place.end, named) or place.start in ctx.name_starts:
             continue
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        steps = reaches(ctx, token.root, anchors, allowed) if token is not None else 0
+        if token is None:
+            continue
+        steps = reaches(ctx, token.root, anchors, allowed)
         if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
             continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went
+        before = ctx.doc[max(token.start - 3, 0) : token.start]
         prep = 1
-        if token is not None:
-            before = ctx.doc[max(token.start - 3, 0) : token.start]
-            if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
-                prep = 0
-            elif lemma_of(token.root.head) in ctx.lexicon.place_nouns:
-                prep = 0  # "le campement de Loon-Plage": the place noun says where
+        if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
+            prep = 0
+        elif lemma_of(token.root.head) in ctx.lexicon.place_nouns:
+            prep = 0  # "le campement de Loon-Plage": the place noun says where
         key = (prep, steps, _PRECISION_RANK.get(place.precision, 5))
         if best is None or key < best[0]:
             best = (key, place)
