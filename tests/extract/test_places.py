@@ -254,3 +254,16 @@ def test_a_known_name_next_to_a_word_of_a_crossing_is_a_place_whatever_its_label
     text = "Chile has not closed Chacalluta yet."  # no word of a place: an organisation
     crossing = entity(text, "Chacalluta", "ORG", 1)
     assert [p.text for p in extract_places(blank_doc(text, "en", (crossing,)))] == ["Chile"]
+
+
+def test_a_known_name_after_a_word_of_a_town_or_from_is_a_place_whatever_its_label() -> None:
+    text = "Guards expelled them from the port city of Sfax and flew others out from Iquique."
+    town = entity(text, "Sfax", "PER", 1)  # "the city of": a town even if taken for a person
+    origin = entity(text, "Iquique", "NORP", 2)  # "from": a place, not a nationality
+    places = extract_places(blank_doc(text, "en", (town, origin)))
+    assert {p.text for p in places} == {"Sfax", "Iquique"}
+    text = "Hombres armados mataron a un candidato en el estado de Guerrero."
+    state = entity(text, "Guerrero", "ORG", 1)
+    assert [p.text for p in extract_places(blank_doc(text, "es", (state,)))] == ["Guerrero"]
+    text = "A letter from Sfax's lawyer."  # someone's: left alone
+    assert extract_places(blank_doc(text, "en", (entity(text, "Sfax", "ORG", 1),))) == []

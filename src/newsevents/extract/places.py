@@ -62,12 +62,12 @@ class PlaceRules:
     the division's own name ("counties" -> "County": "Barrow and Jackson counties")."""
     prepositions: frozenset[str] = frozenset()
     """Folded prepositions of place ("in", "à", "en"): a gazetteer name right after one is a
-    place even when the model took it for an organisation ("in Tacna"); a person's name is
-    left alone (people named after towns are too common)."""
+    place even when the model took it for an organisation or a nationality ("in Tacna"); a
+    person's name is left alone (people named after towns are too common)."""
     place_words_before: frozenset[str] = frozenset()
     """Folded words of a place kind right before a name ("poste-frontière de", "paso fronterizo
-    de"): a gazetteer name after them is a place even when the model took it for an
-    organisation."""
+    de", "the port city of"): a gazetteer name after them is a place even when the model took
+    it for an organisation or a person."""
     place_words_after: frozenset[str] = frozenset()
     """The same right after a name ("the Chacalluta crossing", "Santa Rosa checkpoint")."""
     local_words: tuple[str, ...] = ()
@@ -379,10 +379,10 @@ def find_toponyms(
             found.extend((m.start, m.end) for m in mentions)
             continue
         for m in mentions:  # names of organisations and people, nationality words: not places,
-            if entity.label in {"ORG", "MISC"} and (
-                _after_place_preposition(text, m, rules, gazetteer)
-                or _next_to_place_word(text, m, rules, gazetteer)
-            ):
+            if (
+                entity.label in {"ORG", "MISC", "NORP"}
+                and _after_place_preposition(text, m, rules, gazetteer)
+            ) or _next_to_place_word(text, m, rules, gazetteer):
                 found.append((m.start, m.end))  # unless a place preposition or word says so
             else:
                 blocked.append((m.start, m.end))
