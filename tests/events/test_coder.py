@@ -1197,3 +1197,56 @@ def test_a_deed_happened_where_its_actor_is_placed(
     """
     event = one(with_places(parsed("fr", rows), ("Arica", "city")))
     assert event.place == place  # an arrest there; words are not placed by a title's place
+
+
+LIFTED = """
+À à ADP 1 case
+Paris Paris PROPN 6 obl:mod
+, , PUNCT 1 punct
+les le DET 4 det
+manifestants manifestant NOUN 6 nsubj Number=Plur
+ont avoir AUX 6 aux:tense
+bloqué bloquer VERB 6 ROOT VerbForm=Part
+le le DET 8 det
+pont pont NOUN 6 obj
+avant avant ADP 11 mark
+{clause}
+. . PUNCT 6 punct
+"""
+
+
+@pytest.mark.parametrize(
+    ("clause", "place"),
+    [
+        # "avant de lever leur barrage": the same people, there
+        ("de de ADP 9 fixed\nlever lever VERB 6 advcl VerbForm=Inf\nleur leur DET 13 det\n"
+         "barrage barrage NOUN 11 obj", "p1"),
+        # "avant que la police lève le barrage": someone else, maybe elsewhere
+        ("que que SCONJ 9 fixed\nla le DET 12 det\npolice police NOUN 13 nsubj\n"
+         "lève lever VERB 6 advcl VerbForm=Fin|Mood=Sub\nle le DET 15 det\n"
+         "barrage barrage NOUN 13 obj", None),
+    ],
+)  # fmt: skip
+def test_a_clause_without_subject_happened_where_the_verb_it_hangs_from(
+    clause: str, place: str | None
+) -> None:
+    doc = with_places(parsed("fr", LIFTED.format(clause=clause)), ("Paris", "city"))
+    events = code_events(doc)
+    lifted = next(e for e in events if e.text in {"lever", "lève"})
+    assert lifted.type == "RETREAT" and lifted.place == place
+    assert next(e for e in events if e.text == "bloqué").place == "p1"
+
+
+def test_a_time_the_model_took_for_a_place_is_not_where() -> None:
+    rows = """
+    Hier hier ADV 4 advmod
+    les le DET 2 det
+    policiers policier NOUN 4 nsubj Number=Plur
+    ont avoir AUX 4 aux:tense
+    arrêté arrêter VERB 4 ROOT VerbForm=Part
+    des un DET 6 det
+    migrants migrant NOUN 4 obj Number=Plur
+    . . PUNCT 4 punct
+    """
+    event = one(with_places(parsed("fr", rows), ("Hier", None)))
+    assert (event.place, event.date_value) == (None, "2025-11-28")

@@ -583,8 +583,8 @@ def bind_place(
         if inside(place.start, place.end, named) or place.start in ctx.name_starts:
             continue
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if token is None:
-            continue
+        if token is None or token.root.i in ctx.time_tokens:
+            continue  # "Hier à 10 h": a time the model took for a place
         steps = reaches(ctx, token.root, anchors, allowed)
         if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
             continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went
@@ -702,6 +702,24 @@ def place_of_actor(ctx: EventDocument, actor: Token | None) -> Place | None:
         if holder.i == actor.i and any(lemma_of(c) in ctx.lexicon.located_preps for c in cases):
             return place
     return None
+
+
+def governor_place(ctx: EventDocument, token: Token) -> Place | None:
+    """The place of the verb a non-finite adverbial clause with no subject hangs from: the
+    same actors, there ("À Buenos Aires, des chômeurs ont coupé l'accès au pont, avant de
+    lever leur barrage"). A clause with its own subject may be elsewhere ("a day after Caracas
+    agreed", "if Chile closed its border")."""
+    verb = token.head
+    if (
+        token.dep_ != "advcl"
+        or verb.pos_ not in {"VERB", "AUX"}
+        or children_of(token, SUBJECT | PASSIVE_SUBJECT)
+        or "Fin" in token.morph.get("VerbForm", [])
+    ):
+        return None
+    own = {t.i for t in token.subtree}
+    clause = [t for t in clause_of(verb, True) if t.i not in own]
+    return bind_place(ctx, clause, [], [], {verb.i}, set())
 
 
 def place_visited(ctx: EventDocument, target: Token | None) -> Place | None:
@@ -879,6 +897,7 @@ __all__ = [
     "descendants",
     "entity_near",
     "governor_date",
+    "governor_place",
     "group_antecedent",
     "inside",
     "is_date",

@@ -34,6 +34,7 @@ from newsevents.events.arguments import (
     country_entered,
     entrant,
     governor_date,
+    governor_place,
     is_date,
     most_precise_told_with,
     nominal_arguments,
@@ -203,6 +204,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in LOCATED_TYPES:
         place = place_of_actor(ctx, actor_word)  # "police in Arica detained": there
+    if place is None and match.verbal:
+        place = governor_place(ctx, token)  # "…, before lifting their blockade": there
     if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
