@@ -1250,3 +1250,23 @@ def test_a_time_the_model_took_for_a_place_is_not_where() -> None:
     """
     event = one(with_places(parsed("fr", rows), ("Hier", None)))
     assert (event.place, event.date_value) == (None, "2025-11-28")
+
+
+def test_a_resignation_and_a_meeting_with_a_counterpart() -> None:
+    resigned = """
+    The the DET 1 det
+    minister minister NOUN 2 nsubj Number=Sing
+    resigned resign VERB 2 ROOT Tense=Past|VerbForm=Fin
+    . . PUNCT 2 punct
+    """
+    assert one(parsed("en", resigned)).type == "RETREAT"  # no office needs naming
+    met = """
+    The the DET 1 det
+    minister minister NOUN 2 nsubj Number=Sing
+    met meet VERB 2 ROOT Tense=Past|VerbForm=Fin
+    with with ADP 2 prep
+    his his PRON 5 poss
+    counterpart counterpart NOUN 3 pobj Number=Sing
+    . . PUNCT 2 punct
+    """
+    assert one(parsed("en", met)).type == "CONSULT"  # a counterpart is someone to meet
