@@ -1058,6 +1058,18 @@ def test_where_people_were_sent_is_not_where_it_happened() -> None:
     doc = parsed("en", there, (("Chile", "LOC"), ("Colombia", "LOC")))
     doc._.records["places"] = (Place("p1", "Colombia", start, start + 8, precision="country"),)
     assert one(doc).place == "p1"
+    returned = """
+    87 87 NUM 1 nummod
+    personnes personne NOUN 4 nsubj:pass Number=Plur
+    ont avoir AUX 4 aux
+    été être AUX 4 aux:pass
+    renvoyées renvoyer VERB 4 ROOT VerbForm=Part|Voice=Pass
+    au au ADP 6 case
+    Maroc Maroc PROPN 4 obl:arg
+    . . PUNCT 4 punct
+    """
+    event = one(with_places(parsed("fr", returned), ("Maroc", "country")))
+    assert (event.mode, event.place) == ("return", None)  # "renvoyées au Maroc": sent there
 
 
 def test_an_action_during_an_assault_on_a_town_happened_there() -> None:
@@ -1270,3 +1282,23 @@ def test_a_resignation_and_a_meeting_with_a_counterpart() -> None:
     . . PUNCT 2 punct
     """
     assert one(parsed("en", met)).type == "CONSULT"  # a counterpart is someone to meet
+
+
+def test_a_deed_happened_where_its_target_is_placed() -> None:
+    rows = """
+    Gunmen gunman NOUN 1 nsubj Number=Plur
+    killed kill VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    candidate candidate NOUN 1 dobj Number=Sing
+    for for ADP 3 prep
+    mayor mayor NOUN 4 pobj Number=Sing
+    of of ADP 5 prep
+    a a DET 8 det
+    town town NOUN 6 pobj Number=Sing
+    in in ADP 8 prep
+    Guerrero Guerrero PROPN 11 compound
+    state state NOUN 9 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    event = one(with_places(parsed("en", rows), ("Guerrero", "admin1")))
+    assert (event.type, event.place) == ("ASSAULT", "p1")

@@ -689,18 +689,28 @@ def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
     return None
 
 
-def place_of_actor(ctx: EventDocument, actor: Token | None) -> Place | None:
-    """Where an actor placed by its own phrase acted, when the action has no place of its own
-    ("l'ambassade du Chili à Caracas a accordé l'asile", "police in Arica detained")."""
-    if actor is None:
+def place_of_party(ctx: EventDocument, word: Token | None) -> Place | None:
+    """Where an actor or a target placed by its own phrase is, when the action has no place
+    of its own: a toponym after a preposition of `located_preps` hanging from the word or
+    from a noun of its phrase ("l'ambassade du Chili à Caracas a accordé l'asile", "police in
+    Arica detained", "shot dead a candidate for mayor of a town in Guerrero state")."""
+    if word is None:
         return None
     for place, span in ctx.place_spans:
         root = span.root
+        if root.dep_ == "compound" and lemma_of(root.head) in ctx.lexicon.place_nouns:
+            root = root.head  # "in Guerrero state"
         prep = root.head if root.dep_ == "pobj" else None
         cases = [prep] if prep is not None else [c for c in root.children if c.dep_ == "case"]
+        if not any(lemma_of(c) in ctx.lexicon.located_preps for c in cases):
+            continue
         holder = prep.head if prep is not None else root.head
-        if holder.i == actor.i and any(lemma_of(c) in ctx.lexicon.located_preps for c in cases):
-            return place
+        for _ in range(MAX_PHRASE):  # up through the nouns of the phrase, not its clauses
+            if holder.i == word.i:
+                return place
+            if holder.pos_ not in {"NOUN", "PROPN", "ADP"} or holder.head.i == holder.i:
+                break
+            holder = holder.head
     return None
 
 
@@ -905,7 +915,7 @@ __all__ = [
     "own_subject",
     "phrase",
     "place_before_where",
-    "place_of_actor",
+    "place_of_party",
     "reaches",
     "resolve_pronoun",
     "sentence_span",

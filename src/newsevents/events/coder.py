@@ -41,7 +41,7 @@ from newsevents.events.arguments import (
     own_subject,
     place_before_where,
     place_in_target,
-    place_of_actor,
+    place_of_party,
     place_visited,
     same_time_cue,
     sent_to,
@@ -65,8 +65,9 @@ SENDING_MODES = frozenset({"expel", "deport", "return"})
 # Types of actions on people or passage at a border: they happen at its crossings (troops sent
 # "to the border" are not at a crossing).
 CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
-# Deeds done where their actor is ("l'ambassade du Chili à Caracas a accordé l'asile"); not
-# words, where a place in the actor's phrase is a title ("el presidente de EA en Álava").
+# Deeds done where their actor or target is ("l'ambassade du Chili à Caracas a accordé
+# l'asile"); not words, where a place in the actor's phrase is a title ("el presidente de EA
+# en Álava").
 LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
@@ -202,8 +203,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
     if place is None and match.entry.named_objects:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
-    if place is None and event_type in LOCATED_TYPES:
-        place = place_of_actor(ctx, actor_word)  # "police in Arica detained": there
+    if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
+        place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
     if place is None and match.verbal:
         place = governor_place(ctx, token)  # "…, before lifting their blockade": there
     if place is None and event_type in CROSSING_TYPES:
