@@ -15,7 +15,7 @@ from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon
 from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
 from newsevents.extract.times import extract_times
 from newsevents.lang import available_languages
-from newsevents.records import Article, Entity, Event, Place, Quote, Span
+from newsevents.records import Amount, Article, Entity, Event, Place, Quote, Span
 
 PUBLISHED = dt.date(2025, 11, 29)  # a Saturday
 
@@ -1302,3 +1302,28 @@ def test_a_deed_happened_where_its_target_is_placed() -> None:
     """
     event = one(with_places(parsed("en", rows), ("Guerrero", "admin1")))
     assert (event.type, event.place) == ("ASSAULT", "p1")
+
+
+def test_a_place_of_what_an_amount_counts_and_not_of_a_currency() -> None:
+    rows = """
+    Miles mil NUM 3 nsubj
+    de de ADP 2 case
+    agricultores agricultor NOUN 0 nmod Number=Plur
+    cortaron cortar VERB 3 ROOT Mood=Ind|Tense=Past|VerbForm=Fin
+    con con ADP 6 case
+    tractores tractor NOUN 6 amod
+    decenas decena NOUN 3 obl Number=Plur
+    de de ADP 8 case
+    carreteras carretera NOUN 6 nmod Number=Plur
+    en en ADP 10 case
+    Cataluña Cataluña PROPN 6 nmod
+    . . PUNCT 3 punct
+    """
+    doc = parsed("es", rows)
+    counted = doc.text.index("decenas")
+    end = doc.text.index(" en Cataluña")
+    doc._.records["amounts"] = (
+        Amount("a1", doc.text[counted:end], counted, end, low=20, high=99, unit="carretera"),
+    )
+    event = one(with_places(doc, ("Cataluña", "admin1")))
+    assert (event.type, event.place) == ("PROTEST", "p1")  # the parse hangs it on "decenas"

@@ -267,3 +267,8 @@ def test_a_known_name_after_a_word_of_a_town_or_from_is_a_place_whatever_its_lab
     assert [p.text for p in extract_places(blank_doc(text, "es", (state,)))] == ["Guerrero"]
     text = "A letter from Sfax's lawyer."  # someone's: left alone
     assert extract_places(blank_doc(text, "en", (entity(text, "Sfax", "ORG", 1),))) == []
+
+
+def test_a_currency_is_not_a_place() -> None:
+    text = "Firmó un acuerdo por 7.000 millones de US$ con Perú."
+    assert [p.text for p in extract_places(blank_doc(text, "es"))] == ["Perú"]

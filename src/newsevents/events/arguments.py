@@ -112,6 +112,12 @@ class EventDocument:
             for t in doc.char_span(time.start, time.end, alignment_mode="expand") or ()
         }
         """Tokens inside time records."""
+        self.amount_tokens: set[int] = {
+            t.i
+            for amount in self.amounts
+            for t in doc.char_span(amount.start, amount.end, alignment_mode="expand") or ()
+        }
+        """Tokens inside amount records ("decenas de carreteras")."""
         self.name_starts: set[int] = set()
         """Character offsets inside the names of people and organisations, but for the names
         the place records take for toponyms ("in Tacna" tagged as an organisation)."""
@@ -556,6 +562,7 @@ def reaches(ctx: EventDocument, token: Token, anchors: set[int], allowed: set[in
             head.pos_ in {"ADP", "DET", "NUM", "PROPN", "PUNCT", "CCONJ", "ADV"}
             or lemma_of(head) in ctx.lexicon.place_nouns
             or head.i in allowed
+            or head.i in ctx.amount_tokens  # "decenas de carreteras en Cataluña": what it counts
         ):
             return 0
         current = head
@@ -583,8 +590,8 @@ def bind_place(
         if inside(place.start, place.end, named) or place.start in ctx.name_starts:
             continue
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if token is None or token.root.i in ctx.time_tokens:
-            continue  # "Hier à 10 h": a time the model took for a place
+        if token is None or token.root.i in ctx.time_tokens | ctx.amount_tokens:
+            continue  # "Hier à 10 h", "7.000 millones de US$": a time or an amount
         steps = reaches(ctx, token.root, anchors, allowed)
         if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
             continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went

@@ -395,6 +395,8 @@ def find_toponyms(
             continue
         if _after_organisation_head(text, start, rules):
             continue
+        if text[end : end + 1] in _CURRENCY_SIGNS:
+            continue  # "US$", "HK$": a currency
         kept.append((start, end))
     return sorted(kept)
 
@@ -431,6 +433,7 @@ def _after_organisation_head(text: str, start: int, rules: PlaceRules) -> bool:
     return text[head_start : head_start + 1].isupper()
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥")
 _SCAN_WORD = re.compile(r"[^\W\d_][\w'’.\-‐–]*")
 
 
