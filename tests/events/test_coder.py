@@ -1327,3 +1327,66 @@ def test_a_place_of_what_an_amount_counts_and_not_of_a_currency() -> None:
     )
     event = one(with_places(doc, ("Cataluña", "admin1")))
     assert (event.type, event.place) == ("PROTEST", "p1")  # the parse hangs it on "decenas"
+
+
+SAID_NOTHING = """
+Police police NOUN 1 nsubj Number=Plur
+refused refuse VERB 1 ROOT Tense=Past|VerbForm=Fin
+to to PART 3 aux
+{verb} {lemma} VERB 1 xcomp VerbForm=Inf
+. . PUNCT 1 punct
+"""
+
+
+def test_declining_to_comment_is_not_a_rejection() -> None:
+    assert code_events(parsed("en", SAID_NOTHING.format(verb="comment", lemma="comment"))) == []
+
+
+def test_a_vow_to_bring_culprits_to_justice_is_a_threat_of_arrest() -> None:
+    rows = """
+    Clinton Clinton PROPN 1 nsubj
+    vowed vow VERB 1 ROOT Tense=Past|VerbForm=Fin
+    to to PART 3 aux
+    bring bring VERB 1 xcomp VerbForm=Inf
+    the the DET 5 det
+    bombers bomber NOUN 3 dobj Number=Plur
+    to to ADP 3 prep
+    justice justice NOUN 6 pobj
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows, (("Clinton", "PER"),)))
+    assert (event.type, event.mode, event.status) == ("THREATEN", "detain", "threatened")
+
+
+def test_what_a_protest_demands_is_its_content() -> None:
+    rows = """
+    Thousands thousand NOUN 1 nsubj Number=Plur
+    joined join VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    demonstration demonstration NOUN 1 dobj
+    demanding demand VERB 3 acl VerbForm=Ger
+    his his PRON 6 poss
+    return return NOUN 4 dobj
+    . . PUNCT 1 punct
+    """
+    assert [e.type for e in code_events(parsed("en", rows))] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "types"),
+    [
+        ("Workers worker NOUN 1 nsubj Number=Plur\nwalked walk VERB 1 ROOT Tense=Past\n"
+         "out out ADP 1 prt\n. . PUNCT 1 punct", ["PROTEST"]),
+        ("Workers worker NOUN 1 nsubj Number=Plur\nwalked walk VERB 1 ROOT Tense=Past\n"
+         "home home ADV 1 advmod\n. . PUNCT 1 punct", []),
+        ("Envoys envoy NOUN 1 nsubj Number=Plur\ndemonstrated demonstrate VERB 1 ROOT Tense=Past\n"
+         "their their PRON 3 poss\nsupport support NOUN 1 dobj\n. . PUNCT 1 punct", []),
+        ("Kast Kast PROPN 1 nsubj\nsought seek VERB 1 ROOT Tense=Past\nto to PART 3 aux\n"
+         "help help VERB 1 xcomp VerbForm=Inf\nthem they PRON 3 dobj\n. . PUNCT 1 punct", []),
+    ],
+)  # fmt: skip
+def test_walking_showing_and_trying_are_not_protests_or_requests(
+    rows: str, types: list[str]
+) -> None:
+    people = (("Kast", "PER"),) if "Kast" in rows else ()
+    assert [e.type for e in code_events(parsed("en", rows, people))] == types

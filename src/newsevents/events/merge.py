@@ -28,6 +28,8 @@ NEST_DEPTH = 3
 _JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Deeds that took place whoever did them: judged, they stay events ("condemned the bombing").
 _DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# What a protest says: its demand, its accusation, its refusal or its support.
+_DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 # Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
 _SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
 # A telling with no actor joins an action with one this many sentences before it at most.
@@ -100,6 +102,12 @@ def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
         if outer_words & ctx.lexicon.denial:
             # "a démenti avoir envoyé des troupes": the denied action, negated, is the event.
             outer.dropped = True
+            continue
+        if outer.type == "PROTEST" and not outer.match.verbal and cand.type in _DEMAND_TYPES:
+            # "a demonstration demanding Elian's return": what a protest demands is its content
+            outer.actors = outer.actors or cand.actors
+            outer.targets = outer.targets or cand.targets
+            cand.dropped = True
             continue
         theme = cand.match.head.dep_ in {"obj", "dobj", "nsubj:pass", "nsubjpass"} and (
             cand.match.head.head.i == outer.match.head.i
