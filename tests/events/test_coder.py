@@ -1390,3 +1390,19 @@ def test_walking_showing_and_trying_are_not_protests_or_requests(
 ) -> None:
     people = (("Kast", "PER"),) if "Kast" in rows else ()
     assert [e.type for e in code_events(parsed("en", rows, people))] == types
+
+
+def test_a_participle_clause_without_subject_places_the_action() -> None:
+    rows = """
+    Speaking speak VERB 5 advcl VerbForm=Part
+    in in ADP 0 prep
+    Juba Juba PROPN 1 pobj
+    , , PUNCT 5 punct
+    Kiir Kiir PROPN 5 nsubj
+    denounced denounce VERB 5 ROOT Tense=Past|VerbForm=Fin
+    the the DET 7 det
+    government government NOUN 5 dobj
+    . . PUNCT 5 punct
+    """
+    event = one(with_places(parsed("en", rows, (("Kiir", "PER"),)), ("Juba", "city")))
+    assert (event.type, event.place) == ("ACCUSE", "p1")

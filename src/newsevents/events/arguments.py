@@ -595,16 +595,20 @@ def bind_place(
         steps = reaches(ctx, token.root, anchors, allowed)
         if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
             continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went
-        before = ctx.doc[max(token.start - 3, 0) : token.start]
-        prep = 1
-        if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
-            prep = 0
-        elif lemma_of(token.root.head) in ctx.lexicon.place_nouns:
-            prep = 0  # "le campement de Loon-Plage": the place noun says where
+        prep = 0 if _told_as_place(ctx, token) else 1
         key = (prep, steps, _PRECISION_RANK.get(place.precision, 5))
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+def _told_as_place(ctx: EventDocument, span: SpacySpan) -> bool:
+    """Whether a toponym follows a preposition of place ("in Juba") or hangs from a place noun
+    ("le campement de Loon-Plage")."""
+    before = ctx.doc[max(span.start - 3, 0) : span.start]
+    if any(lemma_of(t) in ctx.lexicon.place_preps for t in before):
+        return True
+    return lemma_of(span.root.head) in ctx.lexicon.place_nouns
 
 
 def sent_to(ctx: EventDocument, place: Place) -> bool:
@@ -737,6 +741,26 @@ def governor_place(ctx: EventDocument, token: Token) -> Place | None:
     own = {t.i for t in token.subtree}
     clause = [t for t in clause_of(verb, True) if t.i not in own]
     return bind_place(ctx, clause, [], [], {verb.i}, set())
+
+
+def clause_place(ctx: EventDocument, token: Token) -> Place | None:
+    """The place of a non-finite adverbial clause with no subject hanging from the action: the
+    same actor, there ("Speaking in South Sudan's capital, Juba, Mr. Kiir denounced")."""
+    for child in token.children:
+        if (
+            child.dep_ != "advcl"
+            or child.pos_ not in {"VERB", "AUX"}
+            or children_of(child, SUBJECT | PASSIVE_SUBJECT)
+            or "Fin" in child.morph.get("VerbForm", [])
+        ):
+            continue
+        place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
+        if place is None:
+            continue
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _told_as_place(ctx, span):
+            return most_precise_told_with(ctx, place)
+    return None
 
 
 def place_visited(ctx: EventDocument, target: Token | None) -> Place | None:
@@ -910,6 +934,7 @@ __all__ = [
     "blamed_for",
     "children_of",
     "clause_of",
+    "clause_place",
     "controller",
     "descendants",
     "entity_near",

@@ -31,6 +31,7 @@ from newsevents.events.arguments import (
     bind_times,
     border_crossing,
     clause_of,
+    clause_place,
     country_entered,
     entrant,
     governor_date,
@@ -207,6 +208,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
     if place is None and match.verbal:
         place = governor_place(ctx, token)  # "…, before lifting their blockade": there
+    if place is None and match.verbal:
+        place = clause_place(ctx, token)  # "Speaking in Juba, Mr. Kiir denounced": there
     if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
