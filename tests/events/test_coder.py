@@ -1406,3 +1406,32 @@ def test_a_participle_clause_without_subject_places_the_action() -> None:
     """
     event = one(with_places(parsed("en", rows, (("Kiir", "PER"),)), ("Juba", "city")))
     assert (event.type, event.place) == ("ACCUSE", "p1")
+
+
+def test_the_person_a_deed_noun_is_of_is_its_target() -> None:
+    rows = """
+    Protesters protester NOUN 1 nsubj Number=Plur
+    condemned condemn VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    killing killing NOUN 1 dobj Number=Sing
+    of of ADP 3 prep
+    Alexis Alexis PROPN 4 pobj
+    . . PUNCT 1 punct
+    """
+    events = code_events(parsed("en", rows, (("Alexis", "PER"),)))
+    killing = next(e for e in events if e.type == "ASSAULT")
+    assert ([a.text for a in killing.actors], [t.text for t in killing.targets]) == ([], ["Alexis"])
+
+
+@pytest.mark.parametrize(
+    ("other", "lemma", "kind"), [("police", "police", "PROTEST"), ("troops", "troop", "ASSAULT")]
+)
+def test_a_clash_with_the_police_is_a_riot(other: str, lemma: str, kind: str) -> None:
+    rows = f"""
+    Youths youth NOUN 1 nsubj Number=Plur
+    clashed clash VERB 1 ROOT Tense=Past|VerbForm=Fin
+    with with ADP 1 prep
+    {other} {lemma} NOUN 2 pobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    assert one(parsed("en", rows)).type == kind

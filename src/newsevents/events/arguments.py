@@ -448,13 +448,14 @@ def arguments_of(ctx: EventDocument, token: Token) -> tuple[Token | None, Token 
 
 
 def nominal_arguments(
-    ctx: EventDocument, token: Token, attended: bool = False
+    ctx: EventDocument, token: Token, attended: bool = False, done_to: bool = False
 ) -> tuple[Token | None, Token | None]:
     """Actor and target words of an action noun ("la menace de Kast", "l'expulsion des
     migrants", "his threat"), and the subject of the verb it is the object of ("a annoncé la
     fermeture", "paralysed the country with a strike"). An ``attended`` action (a meeting, a
     visit) also takes the subject of the verb it is a circumstance of ("said at the meeting",
-    "abordó en la reunión", "paid tribute on a visit to")."""
+    "abordó en la reunión", "paid tribute on a visit to"). A deed ``done_to`` a person has that
+    person after "of" as its target ("the killing of Alexis Grigoropoulos")."""
     lexicon = ctx.lexicon
     actor: Token | None = None
     target: Token | None = None
@@ -473,6 +474,8 @@ def nominal_arguments(
                 actor = actor or word
             elif not preps & lexicon.of_preps:
                 continue
+            elif done_to and _person(ctx, word):
+                target = target or word
             elif (entity_near(ctx, word) is not None and word.pos_ == "PROPN") or (
                 word.i in ctx.role_of
             ):
@@ -503,6 +506,11 @@ def nominal_arguments(
             if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
                 actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
+
+
+def _person(ctx: EventDocument, token: Token) -> bool:
+    named = entity_near(ctx, token)
+    return named is not None and named[0].label == "PER"
 
 
 def _relative(token: Token) -> bool:

@@ -138,7 +138,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if match.verbal:
         actor_word, target_word = verbal_arguments(ctx, token)
     else:
-        actor_word, target_word = nominal_arguments(ctx, token, event_type in ATTENDED_TYPES)
+        actor_word, target_word = nominal_arguments(
+            ctx, token, event_type in ATTENDED_TYPES, event_type in {"ASSAULT", "COERCE"}
+        )
     threat = reading.threat
     if threat is not None and own_subject(token) is not None:
         threatener = arguments_of(ctx, threat)[0]
