@@ -1435,3 +1435,33 @@ def test_a_clash_with_the_police_is_a_riot(other: str, lemma: str, kind: str) ->
     . . PUNCT 1 punct
     """
     assert one(parsed("en", rows)).type == kind
+
+
+def test_what_a_passive_relative_clause_acts_on_is_its_antecedent() -> None:
+    rows = """
+    La le DET 1 det
+    mairie mairie NOUN 2 nsubj
+    présente présenter VERB 2 ROOT Tense=Pres|VerbForm=Fin
+    le le DET 4 det
+    contrat contrat NOUN 2 obj
+    , , PUNCT 4 punct
+    qui qui PRON 8 nsubj:pass PronType=Rel
+    sera être AUX 8 aux:pass Tense=Fut|VerbForm=Fin
+    signé signer VERB 4 acl:relcl VerbForm=Part|Voice=Pass
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("fr", rows))
+    assert (event.type, event.status) == ("AGREE", "planned")
+    assert [t.text for t in event.targets] == ["le contrat"]
+
+
+def test_a_ban_of_anything_restricts() -> None:
+    rows = """
+    Brussels Brussels PROPN 1 nsubj
+    banned ban VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    airlines airline NOUN 1 dobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, event.mode) == ("COERCE", "restrict")

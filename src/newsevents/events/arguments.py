@@ -396,6 +396,8 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
         target = objects[0] if objects else None
     if actor is None:
         actor = controller(token) or _dropped_subject(token, lexicon)
+    if target is not None and _relative(target) and token.dep_ in {"acl:relcl", "relcl"}:
+        target = token.head  # "le contrat, qui sera signé": the contract is signed
     return actor, target
 
 

@@ -72,10 +72,16 @@ def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
         stack.extend(c for c in word.children if c.dep_ not in _INNER_CLAUSE_DEPS)
     if token.dep_ in {"acl", "amod"} and token.pos_ in VERBAL_POS:
         found.append(token.head)
+    acted_on = {"obj", "dobj"} | (
+        {"nsubj:pass", "nsubjpass"} if is_passive(token, lexicon) else set()
+    )
     if token.dep_ in {"acl:relcl", "relcl"} and any(
-        c.dep_ in {"obj", "dobj"} and "Rel" in c.morph.get("PronType", []) for c in token.children
+        c.dep_ in acted_on and ("Rel" in c.morph.get("PronType", []) or c.lower_ in _RELATIVE_WORDS)
+        for c in token.children
     ):
-        found.append(token.head)  # "los premios que convoca": what is called is the antecedent
+        # "los premios que convoca", "le contrat qui sera signé": what is acted on is the
+        # antecedent
+        found.append(token.head)
     sent_end = token.sent.end
     found.extend(token.doc[token.i + 1 : min(token.i + 1 + LOOKAHEAD, sent_end)])
     return found
