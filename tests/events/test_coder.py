@@ -1465,3 +1465,33 @@ def test_a_ban_of_anything_restricts() -> None:
     """
     event = one(parsed("en", rows))
     assert (event.type, event.mode) == ("COERCE", "restrict")
+
+
+def test_a_deed_told_far_apart_to_the_same_person_is_one_event() -> None:
+    rows = """
+    The the DET 1 det
+    killing killing NOUN 5 nsubj Number=Sing
+    of of ADP 1 prep
+    Alexis Alexis PROPN 2 pobj
+    deeply deeply ADV 5 advmod
+    shocked shock VERB 5 ROOT Tense=Past|VerbForm=Fin
+    Greece Greece PROPN 5 dobj
+    . . PUNCT 5 punct
+    The the DET 9 det
+    weather weather NOUN 11 nsubj
+    was be AUX 11 cop
+    cold cold ADJ 11 ROOT
+    . . PUNCT 11 punct
+    The the DET 14 det
+    night night NOUN 16 nsubj
+    was be AUX 16 cop
+    long long ADJ 16 ROOT
+    . . PUNCT 16 punct
+    Korkoneas Korkoneas PROPN 19 nsubj
+    killed kill VERB 19 ROOT Tense=Past|VerbForm=Fin
+    Alexis Alexis PROPN 19 dobj
+    . . PUNCT 19 punct
+    """
+    doc = parsed("en", rows, (("Korkoneas", "PER"), ("Alexis", "PER")))
+    (killing,) = [e for e in code_events(doc) if e.type == "ASSAULT"]
+    assert [a.text for a in killing.actors] == ["Korkoneas"] and len(killing.evidence) == 2

@@ -146,7 +146,11 @@ def compatible(a: Candidate, b: Candidate, distance: int) -> bool:
     if ents_a and ents_b:
         return bool(ents_a & ents_b)
     if ents_a or ents_b:
-        return distance <= NEAR_SENTENCES
+        # "the killing of Alexis Grigoropoulos" … "Korkoneas killed Grigoropoulos": the same
+        # person it was done to names the same deed, however far apart
+        named_a = {x.entity for x in a.targets if x.entity}
+        named_b = {x.entity for x in b.targets if x.entity}
+        return distance <= NEAR_SENTENCES or (a.type in _DEED_TYPES and bool(named_a & named_b))
     heads_a = {x.text.lower() for x in a.targets}
     heads_b = {x.text.lower() for x in b.targets}
     if heads_a & heads_b or (a.time and b.time):
