@@ -735,18 +735,23 @@ def place_of_party(ctx: EventDocument, word: Token | None) -> Place | None:
     return None
 
 
+def _subjectless_clause(token: Token) -> bool:
+    """Whether a word heads a non-finite adverbial clause with no subject of its own ("avant
+    de lever", "Speaking in Juba"): its actor is the verb's."""
+    return (
+        token.dep_ == "advcl"
+        and not children_of(token, SUBJECT | PASSIVE_SUBJECT)
+        and "Fin" not in token.morph.get("VerbForm", [])
+    )
+
+
 def governor_place(ctx: EventDocument, token: Token) -> Place | None:
     """The place of the verb a non-finite adverbial clause with no subject hangs from: the
     same actors, there ("À Buenos Aires, des chômeurs ont coupé l'accès au pont, avant de
     lever leur barrage"). A clause with its own subject may be elsewhere ("a day after Caracas
     agreed", "if Chile closed its border")."""
     verb = token.head
-    if (
-        token.dep_ != "advcl"
-        or verb.pos_ not in {"VERB", "AUX"}
-        or children_of(token, SUBJECT | PASSIVE_SUBJECT)
-        or "Fin" in token.morph.get("VerbForm", [])
-    ):
+    if not _subjectless_clause(token) or verb.pos_ not in {"VERB", "AUX"}:
         return None
     own = {t.i for t in token.subtree}
     clause = [t for t in clause_of(verb, True) if t.i not in own]
@@ -757,12 +762,7 @@ def clause_place(ctx: EventDocument, token: Token) -> Place | None:
     """The place of a non-finite adverbial clause with no subject hanging from the action: the
     same actor, there ("Speaking in South Sudan's capital, Juba, Mr. Kiir denounced")."""
     for child in token.children:
-        if (
-            child.dep_ != "advcl"
-            or child.pos_ not in {"VERB", "AUX"}
-            or children_of(child, SUBJECT | PASSIVE_SUBJECT)
-            or "Fin" in child.morph.get("VerbForm", [])
-        ):
+        if not _subjectless_clause(child) or child.pos_ not in {"VERB", "AUX"}:
             continue
         place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
         if place is None:

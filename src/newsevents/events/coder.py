@@ -70,6 +70,8 @@ CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
 # l'asile"); not words, where a place in the actor's phrase is a title ("el presidente de EA
 # en Álava").
 LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
+# Deeds done to someone: a person after "of" is who it was done to ("the killing of X").
+DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
@@ -139,7 +141,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         actor_word, target_word = verbal_arguments(ctx, token)
     else:
         actor_word, target_word = nominal_arguments(
-            ctx, token, event_type in ATTENDED_TYPES, event_type in {"ASSAULT", "COERCE"}
+            ctx, token, event_type in ATTENDED_TYPES, event_type in DEED_TYPES
         )
     threat = reading.threat
     if threat is not None and own_subject(token) is not None:
