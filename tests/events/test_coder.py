@@ -1495,3 +1495,23 @@ def test_a_deed_told_far_apart_to_the_same_person_is_one_event() -> None:
     doc = parsed("en", rows, (("Korkoneas", "PER"), ("Alexis", "PER")))
     (killing,) = [e for e in code_events(doc) if e.type == "ASSAULT"]
     assert [a.text for a in killing.actors] == ["Korkoneas"] and len(killing.evidence) == 2
+
+
+def test_fire_opened_on_people_where_they_were() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    opened open VERB 1 ROOT Tense=Past|VerbForm=Fin
+    fire fire NOUN 1 dobj
+    on on ADP 1 prep
+    protesters protester NOUN 3 pobj Number=Plur
+    who who PRON 6 nsubj PronType=Rel
+    stormed storm VERB 4 relcl Tense=Past|VerbForm=Fin
+    the the DET 8 det
+    parliament parliament NOUN 6 dobj
+    in in ADP 6 prep
+    Nairobi Nairobi PROPN 9 pobj
+    . . PUNCT 1 punct
+    """
+    doc = with_places(parsed("en", rows), ("Nairobi", "city"))
+    fired = next(e for e in code_events(doc) if e.type == "ASSAULT")
+    assert ([t.text for t in fired.targets], fired.place) == (["protesters"], "p1")

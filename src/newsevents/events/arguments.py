@@ -735,6 +735,26 @@ def place_of_party(ctx: EventDocument, word: Token | None) -> Place | None:
     return None
 
 
+def place_of_relative(ctx: EventDocument, word: Token | None) -> Place | None:
+    """The place told in a relative clause of an actor or target: where they were when it was
+    done to them ("opened fire on protesters who stormed the parliament complex in Nairobi")."""
+    if word is None:
+        return None
+    for child in word.children:
+        relative = child.dep_ in {"acl:relcl", "relcl"} or (
+            child.dep_ == "acl" and any(_relative(c) for c in child.children)
+        )  # "los manifestantes que ocupaban la plaza en Caracas"
+        if not relative or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
+        if place is None:
+            continue
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _told_as_place(ctx, span):
+            return most_precise_told_with(ctx, place)
+    return None
+
+
 def _subjectless_clause(token: Token) -> bool:
     """Whether a word heads a non-finite adverbial clause with no subject of its own ("avant
     de lever", "Speaking in Juba"): its actor is the verb's."""
@@ -958,6 +978,7 @@ __all__ = [
     "phrase",
     "place_before_where",
     "place_of_party",
+    "place_of_relative",
     "reaches",
     "resolve_pronoun",
     "sentence_span",

@@ -43,6 +43,7 @@ from newsevents.events.arguments import (
     place_before_where,
     place_in_target,
     place_of_party,
+    place_of_relative,
     place_visited,
     same_time_cue,
     sent_to,
@@ -126,6 +127,21 @@ def _quotes(ctx: EventDocument, cand: Candidate, sentence: int) -> list[str]:
     return found
 
 
+def _phrase_object(match: TriggerMatch) -> Token | None:
+    """The object of a phrase trigger whose own words hold its verb's object ("opened fire on
+    protesters", "abrieron fuego contra"): the noun after a preposition hanging from it."""
+    words = match.head.doc[match.start : match.end]
+    for word in words:
+        for prep in word.children:
+            if prep.i >= match.end and prep.dep_ == "prep":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+            if prep.i >= match.end and prep.dep_.startswith("obl"):
+                return prep
+    return None
+
+
 def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     token = match.head
     reading = read_status(token, ctx.lexicon)
@@ -139,6 +155,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         event_type, mode = match.entry.refused_type, match.entry.refused_mode  # type: ignore[assignment]
     if match.verbal:
         actor_word, target_word = verbal_arguments(ctx, token)
+        if target_word is not None and match.start <= target_word.i < match.end:
+            target_word = _phrase_object(match)  # "opened fire on protesters": the protesters
     else:
         actor_word, target_word = nominal_arguments(
             ctx, token, event_type in ATTENDED_TYPES, event_type in DEED_TYPES
@@ -210,6 +228,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
+        place = place or place_of_relative(ctx, target_word)
     if place is None and match.verbal:
         place = governor_place(ctx, token)  # "…, before lifting their blockade": there
     if place is None and match.verbal:
