@@ -1515,3 +1515,28 @@ def test_fire_opened_on_people_where_they_were() -> None:
     doc = with_places(parsed("en", rows), ("Nairobi", "city"))
     fired = next(e for e in code_events(doc) if e.type == "ASSAULT")
     assert ([t.text for t in fired.targets], fired.place) == (["protesters"], "p1")
+
+
+def test_an_action_on_the_spot_happened_where_the_one_before_did() -> None:
+    rows = """
+    Les le DET 1 det
+    policiers policier NOUN 3 nsubj Number=Plur
+    ont avoir AUX 3 aux:tense
+    démantelé démanteler VERB 3 ROOT VerbForm=Part
+    le le DET 5 det
+    campement campement NOUN 3 obj
+    à à ADP 7 case
+    Calais Calais PROPN 3 obl:mod
+    . . PUNCT 3 punct
+    L' le DET 10 det
+    association association NOUN 12 nsubj
+    a avoir AUX 12 aux:tense
+    distribué distribuer VERB 12 ROOT VerbForm=Part
+    des un DET 14 det
+    repas repas NOUN 12 obj Number=Plur
+    sur sur ADP 16 case
+    place place NOUN 12 obl:mod
+    . . PUNCT 12 punct
+    """
+    events = code_events(with_places(parsed("fr", rows), ("Calais", "city")))
+    assert [(e.type, e.place) for e in events] == [("COERCE", "p1"), ("AID", "p1")]

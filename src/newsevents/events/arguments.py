@@ -888,6 +888,22 @@ def _says(words: list[str], at: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[at : at + len(phrase)]) == phrase
 
 
+def same_place_cue(ctx: EventDocument, clause: list[Token]) -> bool:
+    """Whether the action's clause says it happened where the one told before did ("aux
+    familles restées sur place", "treated at the scene")."""
+    if not clause:
+        return False
+    sent = clause[0].sent
+    words = [t.lower_ for t in sent]
+    inside_clause = {t.i for t in clause}
+    return any(
+        _says(words, at, phrase)
+        for at, word in enumerate(sent)
+        if word.i in inside_clause
+        for phrase in ctx.lexicon.same_place
+    )
+
+
 def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Token | None:
     """The words by which an undated action happened at the time of one told before: "the
     same day", "le même jour", "el mismo día", or an action noun after "during", "lors de",

@@ -45,6 +45,7 @@ from newsevents.events.arguments import (
     place_of_party,
     place_of_relative,
     place_visited,
+    same_place_cue,
     same_time_cue,
     sent_to,
     sentence_span,
@@ -56,7 +57,7 @@ from newsevents.events.merge import Candidate, absorb, compatible, joined, nest
 from newsevents.events.status import negated, read_status, refuser, status_from_date
 from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
-from newsevents.records import Argument, Event, EventStatus, Time, date_range
+from newsevents.records import Argument, Event, EventStatus, Place, Time, date_range
 
 # Quotes of the actor this many sentences after the action are linked to it.
 QUOTE_SENTENCES = 2
@@ -277,6 +278,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.amounts = [a for arg in arguments for a in arg.amounts]
     cand.refusal = refusing
     cand.occasion = occasion
+    cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
 
@@ -299,6 +301,16 @@ def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> 
     source = (named or dated)[-1]
     cand.reading.reasons.append(f"at the time of {source.match.head.text!r}: {cue.text!r}")
     return source.time
+
+
+def _same_place(cand: Candidate, before: list[Candidate]) -> Place | None:
+    """The place of the last action told before with one, for an action whose words say it
+    happened there ("les familles restées sur place")."""
+    placed = [c for c in before if c.place is not None]
+    if not placed:
+        return None
+    cand.reading.reasons.append(f"where {placed[-1].match.head.text!r} happened")
+    return placed[-1].place
 
 
 def _dated_status(ctx: EventDocument, status: str, time: Time | None) -> str:
@@ -370,6 +382,8 @@ def code_events(doc: Doc) -> list[Event]:
         for i, cand in enumerate(found):
             if cand.time is None:
                 cand.time = _same_time(ctx, cand, [*kept, *found[:i]])
+            if cand.on_the_spot:
+                cand.place = _same_place(cand, [*kept, *found[:i]])
             cand.status = _dated_status(ctx, cand.reading.status, cand.time)
             if cand.status != cand.reading.status:
                 cand.reading.reasons.append(f"dated {cand.time.value if cand.time else ''}")

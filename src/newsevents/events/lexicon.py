@@ -106,6 +106,9 @@ class EventLexicon:
     agents: frozenset[str]
     """Nouns of groups that can act (gouvernement, police, armée), besides people words."""
     deadline_preps: frozenset[str]
+    same_place: tuple[tuple[str, ...], ...]
+    """Words by which an action with no place happened where the one told before did ("sur
+    place", "on the spot", "en el lugar")."""
     same_time: tuple[tuple[str, ...], ...]
     """Lower-case word sequences saying an action happened at the time of one told before
     ("the same day", "le même jour")."""
@@ -241,6 +244,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         cause_preps=_words(args, "cause_preps"),
         agents=_with_feminines(_words(args, "agents"), feminines),
         deadline_preps=_words(args, "deadline_preps"),
+        same_place=_phrases(args, "same_place"),
         same_time=_phrases(args, "same_time"),
         during=_phrases(args, "during"),
         event_nouns=_words(args, "event_nouns"),

@@ -60,6 +60,8 @@ class Candidate:
     """The word that made the action a refusal of it ("a refusé de les laisser entrer")."""
     occasion: Token | None = None
     """The words dating the action by another ("the same day", "during the stoppage")."""
+    on_the_spot: bool = False
+    """The words say it happened where the action told before did ("sur place")."""
     voiced: bool = False
     """The target is a quote's speaker, told by a first-person pronoun: one of those it
     happened to, who describes them further ("un migrant vénézuélien")."""
