@@ -1540,3 +1540,28 @@ def test_an_action_on_the_spot_happened_where_the_one_before_did() -> None:
     """
     events = code_events(with_places(parsed("fr", rows), ("Calais", "city")))
     assert [(e.type, e.place) for e in events] == [("COERCE", "p1"), ("AID", "p1")]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "particle", "place"),
+    [("took", "take", "off off ADP 7 prt\nfrom from ADP 7 prep", "p1"),
+     ("landed", "land", "safely safely ADV 7 advmod\nin in ADP 7 prep", None)],
+)  # fmt: skip
+def test_people_were_sent_from_where_their_plane_left(
+    verb: str, lemma: str, particle: str, place: str | None
+) -> None:
+    rows = f"""
+    Chile Chile PROPN 1 nsubj
+    expelled expel VERB 1 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 1 dobj Number=Plur
+    aboard aboard ADP 1 prep
+    a a DET 5 det
+    plane plane NOUN 3 pobj Number=Sing
+    that that PRON 7 nsubj PronType=Rel
+    {verb} {lemma} VERB 5 relcl Tense=Past|VerbForm=Fin
+    {particle}
+    Iquique Iquique PROPN 9 pobj
+    . . PUNCT 1 punct
+    """
+    event = one(with_places(parsed("en", rows, (("Chile", "LOC"),)), ("Iquique", "city")))
+    assert (event.mode, event.place) == ("expel", place)  # not where it landed

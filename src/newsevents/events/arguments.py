@@ -735,9 +735,13 @@ def place_of_party(ctx: EventDocument, word: Token | None) -> Place | None:
     return None
 
 
-def place_of_relative(ctx: EventDocument, word: Token | None) -> Place | None:
+def place_of_relative(
+    ctx: EventDocument, word: Token | None, verbs: frozenset[str] | None = None
+) -> Place | None:
     """The place told in a relative clause of an actor or target: where they were when it was
-    done to them ("opened fire on protesters who stormed the parliament complex in Nairobi")."""
+    done to them ("opened fire on protesters who stormed the parliament complex in Nairobi").
+    With ``verbs``, only a clause of one of them ("aboard a plane that took off from
+    Iquique": `departure_verbs`)."""
     if word is None:
         return None
     for child in word.children:
@@ -745,6 +749,8 @@ def place_of_relative(ctx: EventDocument, word: Token | None) -> Place | None:
             child.dep_ == "acl" and any(_relative(c) for c in child.children)
         )  # "los manifestantes que ocupaban la plaza en Caracas"
         if not relative or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verbs is not None and lemma_of(child) not in verbs:
             continue
         place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
         if place is None:

@@ -128,6 +128,15 @@ def _quotes(ctx: EventDocument, cand: Candidate, sentence: int) -> list[str]:
     return found
 
 
+def _complement_nouns(token: Token) -> list[Token]:
+    """The nouns of the action's prepositional complements ("aboard a plane", "en un avión")."""
+    found = [c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"]
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            found += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    return found
+
+
 def _phrase_object(match: TriggerMatch) -> Token | None:
     """The object of a phrase trigger whose own words hold its verb's object ("opened fire on
     protesters", "abrieron fuego contra"): the noun after a preposition hanging from it."""
@@ -230,6 +239,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
         place = place or place_of_relative(ctx, target_word)
+    if place is None and (mode or match.entry.mode) in SENDING_MODES:
+        for means in _complement_nouns(token):  # "aboard a plane that took off from Iquique"
+            place = place or place_of_relative(ctx, means, ctx.lexicon.departure_verbs)
     if place is None and match.verbal:
         place = governor_place(ctx, token)  # "…, before lifting their blockade": there
     if place is None and match.verbal:

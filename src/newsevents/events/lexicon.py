@@ -91,6 +91,8 @@ class EventLexicon:
     place_preps: frozenset[str]
     destination_preps: frozenset[str]
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
+    departure_verbs: frozenset[str]
+    """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
     located_preps: frozenset[str]
     """Prepositions placing an actor ("l'ambassade du Chili à Caracas", "police in Arica"):
     it acted there."""
@@ -238,6 +240,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         place_preps=_words(args, "place_preps"),
         destination_preps=_words(args, "destination_preps"),
         located_preps=_words(args, "located_preps"),
+        departure_verbs=_words(args, "departure_verbs"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
