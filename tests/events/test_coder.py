@@ -1565,3 +1565,26 @@ def test_people_were_sent_from_where_their_plane_left(
     """
     event = one(with_places(parsed("en", rows, (("Chile", "LOC"),)), ("Iquique", "city")))
     assert (event.mode, event.place) == ("expel", place)  # not where it landed
+
+
+def test_a_visit_and_what_was_signed_at_it_took_place_in_the_city_visited() -> None:
+    rows = """
+    Sanchez Sanchez PROPN 1 nsubj
+    visited visit VERB 1 ROOT Tense=Past|VerbForm=Fin
+    Nouakchott Nouakchott PROPN 1 dobj
+    on on ADP 1 prep
+    Thursday Thursday PROPN 3 pobj
+    . . PUNCT 1 punct
+    At at ADP 11 prep
+    the the DET 8 det
+    meeting meeting NOUN 6 pobj
+    the the DET 10 det
+    EU EU PROPN 11 nsubj
+    signed sign VERB 11 ROOT Tense=Past|VerbForm=Fin
+    a a DET 13 det
+    pact pact NOUN 11 dobj
+    . . PUNCT 11 punct
+    """
+    doc = parsed("en", rows, (("Sanchez", "PER"), ("Nouakchott", "PER"), ("EU", "ORG")))
+    events = code_events(with_places(doc, ("Nouakchott", "city")))
+    assert [(e.type, e.place) for e in events] == [("CONSULT", "p1"), ("AGREE", "p1")]

@@ -272,3 +272,11 @@ def test_a_known_name_after_a_word_of_a_town_or_from_is_a_place_whatever_its_lab
 def test_a_currency_is_not_a_place() -> None:
     text = "Firmó un acuerdo por 7.000 millones de US$ con Perú."
     assert [p.text for p in extract_places(blank_doc(text, "es"))] == ["Perú"]
+
+
+def test_a_capital_visited_is_a_place_even_if_taken_for_a_person() -> None:
+    text = "Sánchez visited Nouakchott on Thursday and visited Tacna on Friday."
+    capital = entity(text, "Nouakchott", "PER", 1)
+    town = entity(text, "Tacna", "PER", 2)  # not a capital nor a city of a million: a name
+    places = extract_places(blank_doc(text, "en", (capital, town)))
+    assert [(p.text, p.feature_code) for p in places] == [("Nouakchott", "PPLC")]

@@ -234,7 +234,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if place is not None:
         place = most_precise_told_with(ctx, place)
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
-    if place is None and match.entry.named_objects:
+    if place is None and (match.entry.named_objects or event_type == "CONSULT"):
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
@@ -295,9 +295,9 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     return cand
 
 
-def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Time | None:
-    """The date of an action told before, when the words say this one happened then ("the
-    same day", "during the stoppage"): the action of that noun, else the last one dated."""
+def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Candidate | None:
+    """The action told before whose date this one takes, when the words say it happened then
+    ("the same day", "during the stoppage"): the action of that noun, else the last one dated."""
     token, cue = cand.match.head, cand.occasion
     if cue is None:
         return None
@@ -312,7 +312,7 @@ def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> 
     named = [c for c in dated if c.type in entries or lemma_of(c.match.head) == lemma_of(cue)]
     source = (named or dated)[-1]
     cand.reading.reasons.append(f"at the time of {source.match.head.text!r}: {cue.text!r}")
-    return source.time
+    return source
 
 
 def _same_place(cand: Candidate, before: list[Candidate]) -> Place | None:
@@ -323,6 +323,15 @@ def _same_place(cand: Candidate, before: list[Candidate]) -> Place | None:
         return None
     cand.reading.reasons.append(f"where {placed[-1].match.head.text!r} happened")
     return placed[-1].place
+
+
+def _names_an_occasion(ctx: EventDocument, cue: Token | None) -> bool:
+    """Whether the words dating an action by another name that action ("during the stoppage",
+    "at the meeting"), not only its day ("the same day"): then it happened there too."""
+    if cue is None or cue.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma = lemma_of(cue)
+    return lemma in ctx.lexicon.event_nouns or ctx.lexicon.names_an_action(lemma)
 
 
 def _dated_status(ctx: EventDocument, status: str, time: Time | None) -> str:
@@ -392,8 +401,11 @@ def code_events(doc: Doc) -> list[Event]:
             if (c := _candidate(ctx, match)) is not None
         ]
         for i, cand in enumerate(found):
-            if cand.time is None:
-                cand.time = _same_time(ctx, cand, [*kept, *found[:i]])
+            source = _same_time(ctx, cand, [*kept, *found[:i]]) if cand.time is None else None
+            if source is not None:
+                cand.time = source.time
+                if cand.place is None and _names_an_occasion(ctx, cand.occasion):
+                    cand.place = source.place  # "At the meeting, … signed": where it met
             if cand.on_the_spot:
                 cand.place = _same_place(cand, [*kept, *found[:i]])
             cand.status = _dated_status(ctx, cand.reading.status, cand.time)

@@ -70,6 +70,9 @@ class PlaceRules:
     it for an organisation or a person."""
     place_words_after: frozenset[str] = frozenset()
     """The same right after a name ("the Chacalluta crossing", "Santa Rosa checkpoint")."""
+    visit_words: frozenset[str] = frozenset()
+    """Folded verbs of visiting ("visited"): a national capital or a city of a million people
+    right after one is a place, whatever the model took it for ("visited Nouakchott")."""
     local_words: tuple[str, ...] = ()
     """Words after a town's name (or its possessive) that name the town's own institutions
     or people ("Paris firefighters", "Dublin's boards"): a local reading."""
@@ -101,6 +104,7 @@ def place_rules(lang: str) -> PlaceRules:
         ),
         place_words_after=frozenset(" ".join(_words(w)) for w in data.get("place_words_after", [])),
         prepositions=frozenset(fold(w) for w in data.get("prepositions", [])),
+        visit_words=frozenset(fold(w) for w in data.get("visit_words", [])),
     )
 
 
@@ -380,9 +384,13 @@ def find_toponyms(
             continue
         for m in mentions:  # names of organisations and people, nationality words: not places,
             if (
-                entity.label in {"ORG", "MISC", "NORP"}
-                and _after_place_preposition(text, m, rules, gazetteer)
-            ) or _next_to_place_word(text, m, rules, gazetteer):
+                (
+                    entity.label in {"ORG", "MISC", "NORP"}
+                    and _after_place_preposition(text, m, rules, gazetteer)
+                )
+                or _next_to_place_word(text, m, rules, gazetteer)
+                or _city_visited(text, m, rules, gazetteer)
+            ):
                 found.append((m.start, m.end))  # unless a place preposition or word says so
             else:
                 blocked.append((m.start, m.end))
@@ -424,6 +432,17 @@ def _next_to_place_word(text: str, mention: Span, rules: PlaceRules, gazetteer: 
     return said and gazetteer.has_name(mention.text)
 
 
+def _city_visited(text: str, mention: Span, rules: PlaceRules, gazetteer: Gazetteer) -> bool:
+    """A national capital or a city of a million people right after a verb of visiting
+    ("visited Nouakchott"), however the model labelled it."""
+    before = _before_words(text, mention.start, 1)
+    if not before or before[0] not in rules.visit_words:
+        return False
+    return any(
+        e.feature_code == "PPLC" or e.population >= BIG_CITY for e in gazetteer.lookup(mention.text)
+    )
+
+
 def _after_organisation_head(text: str, start: int, rules: PlaceRules) -> bool:
     before = _before_words(text, start, 1)
     if not before or before[0] not in rules.organisation_heads:
@@ -434,6 +453,8 @@ def _after_organisation_head(text: str, start: int, rules: PlaceRules) -> bool:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
+# Inhabitants from which a city after a verb of visiting is taken as a place.
+BIG_CITY = 1_000_000
 _SCAN_WORD = re.compile(r"[^\W\d_][\w'’.\-‐–]*")
 
 
