@@ -752,13 +752,22 @@ def place_of_relative(
             continue
         if verbs is not None and lemma_of(child) not in verbs:
             continue
-        place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
-        if place is None:
-            continue
-        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _told_as_place(ctx, span):
-            return most_precise_told_with(ctx, place)
+        place = _place_told_in(ctx, child)
+        if place is not None:
+            return place
     return None
+
+
+def _place_told_in(ctx: EventDocument, verb: Token) -> Place | None:
+    """The place a clause tells after a preposition of place or a place noun, the most precise
+    of those told together with it."""
+    place = bind_place(ctx, clause_of(verb, True), [], [], {verb.i}, set())
+    if place is None:
+        return None
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not _told_as_place(ctx, span):
+        return None
+    return most_precise_told_with(ctx, place)
 
 
 def _subjectless_clause(token: Token) -> bool:
@@ -790,12 +799,9 @@ def clause_place(ctx: EventDocument, token: Token) -> Place | None:
     for child in token.children:
         if not _subjectless_clause(child) or child.pos_ not in {"VERB", "AUX"}:
             continue
-        place = bind_place(ctx, clause_of(child, True), [], [], {child.i}, set())
-        if place is None:
-            continue
-        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _told_as_place(ctx, span):
-            return most_precise_told_with(ctx, place)
+        place = _place_told_in(ctx, child)
+        if place is not None:
+            return place
     return None
 
 
