@@ -1588,3 +1588,27 @@ def test_a_visit_and_what_was_signed_at_it_took_place_in_the_city_visited() -> N
     doc = parsed("en", rows, (("Sanchez", "PER"), ("Nouakchott", "PER"), ("EU", "ORG")))
     events = code_events(with_places(doc, ("Nouakchott", "city")))
     assert [(e.type, e.place) for e in events] == [("CONSULT", "p1"), ("AGREE", "p1")]
+
+
+def test_where_a_speaker_made_the_remarks_is_where_the_threat_was_made() -> None:
+    rows = """
+    Kast Kast PROPN 1 nsubj
+    threatened threaten VERB 1 ROOT Tense=Past|VerbForm=Fin
+    to to PART 3 aux
+    expel expel VERB 1 xcomp VerbForm=Inf
+    migrants migrant NOUN 3 dobj Number=Plur
+    . . PUNCT 1 punct
+    Kast Kast PROPN 7 nsubj
+    made make VERB 7 ROOT Tense=Past|VerbForm=Fin
+    the the DET 9 det
+    remarks remark NOUN 7 dobj Number=Plur
+    at at ADP 7 prep
+    a a DET 12 det
+    rally rally NOUN 10 pobj
+    in in ADP 12 prep
+    Arica Arica PROPN 13 pobj
+    . . PUNCT 7 punct
+    """
+    doc = with_places(parsed("en", rows, (("Kast", "PER"),)), ("Arica", "city"))
+    threat = next(e for e in code_events(doc) if e.type == "THREATEN")
+    assert threat.place == "p1" and "said in 'Arica'" in threat.reasons

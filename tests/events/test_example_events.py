@@ -36,6 +36,9 @@ def test_example_article_events(example_path: Path) -> None:
     assert any(amounts[a].value == 330000 for a in threat.amounts)
     assert len(threat.evidence) == 2  # the threat told in the lead and again with its numbers
     assert threat.quotes  # Kast's own words in the video
+    places = {p.id: p for p in analysis.places}
+    # the migrants "en situation irrégulière au Chili": where they are, not where they are sent
+    assert threat.place is not None and places[threat.place].name == "Chile"
 
     (blocked,) = find("COERCE", "occurred")
     assert (blocked.mode, blocked.date_value, blocked.date_source) == (
@@ -51,7 +54,6 @@ def test_example_article_events(example_path: Path) -> None:
     # refused entry by Peru, in the migrant's words: the same blocking, told again
     assert [entities[a.entity].name for a in blocked.actors if a.entity] == ["Pérou"]
     assert len(blocked.evidence) == 2 and blocked.quotes
-    places = {p.id: p for p in analysis.places}
     assert blocked.place is not None and places[blocked.place].name == "Chacalluta–Santa Rosa"
 
     (emergency,) = find("MOBILIZE", "planned")

@@ -621,13 +621,21 @@ def _told_as_place(ctx: EventDocument, span: SpacySpan) -> bool:
     return lemma_of(span.root.head) in ctx.lexicon.place_nouns
 
 
-def sent_to(ctx: EventDocument, place: Place) -> bool:
-    """Whether a place is told as a destination ("vers le Maroc", "to Colombia")."""
+def sent_to(ctx: EventDocument, place: Place, verb: Token) -> bool:
+    """Whether a place is told as the destination of a sending verb: after a preposition of
+    destination ("deported to Colombia", "vers le Maroc"), or after one of place that is the
+    verb's own complement ("renvoyées au Maroc"), not where the people sent were ("les
+    migrants en situation irrégulière au Chili")."""
     span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     before = ctx.doc[max(span.start - 3, span.sent.start) : span.start]
-    return any(lemma_of(t) in ctx.lexicon.destination_preps for t in before)
+    if any(lemma_of(t) in ctx.lexicon.destination_preps for t in before):
+        return True  # "vers le Pérou", "back to Cuba"
+    if not any(lemma_of(t) in ctx.lexicon.sent_preps for t in before):
+        return False
+    head = span.root.head  # "renvoyées au Maroc", not "les migrants … au Chili"
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
 def most_precise_told_with(ctx: EventDocument, place: Place) -> Place:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.events.arguments import (
+    OBJECT,
     SUBJECT,
     TELLING_TYPES,
     EventDocument,
@@ -33,6 +34,7 @@ from newsevents.events.arguments import (
     clause_of,
     clause_place,
     country_entered,
+    entity_near,
     entrant,
     governor_date,
     governor_place,
@@ -53,7 +55,7 @@ from newsevents.events.arguments import (
     verbal_arguments,
 )
 from newsevents.events.lexicon import COERCIVE_TYPES, event_lexicon
-from newsevents.events.merge import Candidate, absorb, compatible, joined, nest
+from newsevents.events.merge import NEAR_SENTENCES, Candidate, absorb, compatible, joined, nest
 from newsevents.events.status import negated, read_status, refuser, status_from_date
 from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
@@ -228,7 +230,11 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if occasion is not None:
         allowed.add(occasion.i)  # "durante el asalto a la ciudad de Mirebalais": there
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
-    if place is not None and (mode or match.entry.mode) in SENDING_MODES and sent_to(ctx, place):
+    if (
+        place is not None
+        and (mode or match.entry.mode) in SENDING_MODES
+        and sent_to(ctx, place, token)
+    ):
         reading.reasons.append(f"sent to {place.text!r}, not there")
         place = None  # "renvoyées vers le Maroc": where they were sent
     if place is not None:
@@ -434,6 +440,8 @@ def code_events(doc: Doc) -> list[Event]:
                 kept.append(cand)
         if not found:
             _where_it_happened(ctx, sent, n, [k for k in kept if told[n] - told[k.sentence] == 1])
+        recent = [k for k in kept if 0 < told[n] - told[k.sentence] <= NEAR_SENTENCES]
+        _where_it_was_said(ctx, sent, recent)
     return [_record(ctx, cand, n) for n, cand in enumerate(kept, 1)]
 
 
@@ -469,6 +477,41 @@ def _where_it_happened(
         cand.evidence.append(sentence_span(sent))
         cand.sentence = n
         cand.reading.reasons.append(f"where or when it happened: {', '.join(words)!r}")
+
+
+def _where_it_was_said(ctx: EventDocument, sent: SpacySpan, before: list[Candidate]) -> None:
+    """ "Kast … made the remarks at a rally in Arica": a sentence telling where its subject
+    spoke gives that place to the subject's tellings just before that have none."""
+    root = sent.root
+    speech = {lemma_of(root)} | {lemma_of(c) for c in root.children if c.dep_ in OBJECT}
+    if not speech & ctx.lexicon.speech_words:
+        return
+    subjects = [c for c in root.children if c.dep_ in SUBJECT]
+    if not subjects or subjects[0].pos_ != "PROPN":
+        return
+    named = entity_near(ctx, subjects[0])
+    speaker = named[0].id if named is not None else None
+    surname = subjects[0].text  # "Kast, who faces Jara, made the remarks": José Antonio Kast
+    clause = clause_of(root, True)
+    occasions = {  # "at a rally in Arica": through the occasion's noun
+        t.i
+        for t in clause
+        if lemma_of(t) in ctx.lexicon.event_nouns or ctx.lexicon.names_an_action(lemma_of(t))
+    }
+    place = bind_place(ctx, clause, [], [], {root.i}, occasions)
+    if place is None:
+        return
+    for cand in before:
+        if (
+            cand.place is None
+            and cand.type in TELLING_TYPES
+            and any(
+                (speaker is not None and a.entity == speaker) or a.text.split()[-1] == surname
+                for a in cand.actors
+            )
+        ):
+            cand.place = place
+            cand.reading.reasons.append(f"said in {place.text!r}")
 
 
 def _record(ctx: EventDocument, cand: Candidate, n: int) -> Event:

@@ -93,6 +93,9 @@ class EventLexicon:
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
     departure_verbs: frozenset[str]
     """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
+    sent_preps: frozenset[str]
+    """Prepositions of place that name a destination only as a sending verb's own complement
+    ("renvoyées au Maroc", not "les migrants au Chili")."""
     located_preps: frozenset[str]
     """Prepositions placing an actor ("l'ambassade du Chili à Caracas", "police in Arica"):
     it acted there."""
@@ -120,6 +123,9 @@ class EventLexicon:
     happened: frozenset[str]
     """Verbs that only say something took place ("it happened in", "ocurrió en"): their place
     and date are those of the action told just before."""
+    speech_words: frozenset[str]
+    """Verbs of speaking and nouns of what was said ("spoke", "made the remarks", "ses
+    propos"): where a speaker said them is where their tellings were made."""
     happened_subjects: frozenset[str]
     """Pronouns such a verb may have as subject ("it", "cela", "esto")."""
     event_nouns: frozenset[str]
@@ -240,6 +246,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         place_preps=_words(args, "place_preps"),
         destination_preps=_words(args, "destination_preps"),
         located_preps=_words(args, "located_preps"),
+        sent_preps=_words(args, "sent_preps"),
         departure_verbs=_words(args, "departure_verbs"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
@@ -252,6 +259,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         during=_phrases(args, "during"),
         event_nouns=_words(args, "event_nouns"),
         happened=_words(args, "happened"),
+        speech_words=_words(args, "speech_words"),
         happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
