@@ -943,9 +943,7 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
                 continue
             after = sent[at + len(phrase) : at + len(phrase) + 3]
             noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
-            if noun is not None and (
-                lemma_of(noun) in lexicon.event_nouns or lexicon.names_an_action(lemma_of(noun))
-            ):
+            if noun is not None and lexicon.names_an_occasion(lemma_of(noun)):
                 return noun
     return None
 

@@ -230,11 +230,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if occasion is not None:
         allowed.add(occasion.i)  # "durante el asalto a la ciudad de Mirebalais": there
     place = bind_place(ctx, clause, actors, actors + targets, anchors, allowed)
-    if (
-        place is not None
-        and (mode or match.entry.mode) in SENDING_MODES
-        and sent_to(ctx, place, token)
-    ):
+    sending = (mode or match.entry.mode) in SENDING_MODES
+    if place is not None and sending and sent_to(ctx, place, token):
         reading.reasons.append(f"sent to {place.text!r}, not there")
         place = None  # "renvoyées vers le Maroc": where they were sent
     if place is not None:
@@ -245,13 +242,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
         place = place or place_of_relative(ctx, target_word)
-    if place is None and (mode or match.entry.mode) in SENDING_MODES:
+    if place is None and sending:
         for means in _complement_nouns(token):  # "aboard a plane that took off from Iquique"
             place = place or place_of_relative(ctx, means, ctx.lexicon.departure_verbs)
     if place is None and match.verbal:
-        place = governor_place(ctx, token)  # "…, before lifting their blockade": there
-    if place is None and match.verbal:
-        place = clause_place(ctx, token)  # "Speaking in Juba, Mr. Kiir denounced": there
+        # "…, before lifting their blockade"; "Speaking in Juba, Mr. Kiir denounced": there
+        place = governor_place(ctx, token) or clause_place(ctx, token)
     if place is None and event_type in CROSSING_TYPES:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
@@ -336,8 +332,7 @@ def _names_an_occasion(ctx: EventDocument, cue: Token | None) -> bool:
     "at the meeting"), not only its day ("the same day"): then it happened there too."""
     if cue is None or cue.pos_ not in {"NOUN", "PROPN"}:
         return False
-    lemma = lemma_of(cue)
-    return lemma in ctx.lexicon.event_nouns or ctx.lexicon.names_an_action(lemma)
+    return ctx.lexicon.names_an_occasion(lemma_of(cue))
 
 
 def _dated_status(ctx: EventDocument, status: str, time: Time | None) -> str:
@@ -493,11 +488,8 @@ def _where_it_was_said(ctx: EventDocument, sent: SpacySpan, before: list[Candida
     speaker = named[0].id if named is not None else None
     surname = subjects[0].text  # "Kast, who faces Jara, made the remarks": José Antonio Kast
     clause = clause_of(root, True)
-    occasions = {  # "at a rally in Arica": through the occasion's noun
-        t.i
-        for t in clause
-        if lemma_of(t) in ctx.lexicon.event_nouns or ctx.lexicon.names_an_action(lemma_of(t))
-    }
+    # "at a rally in Arica": through the occasion's noun
+    occasions = {t.i for t in clause if ctx.lexicon.names_an_occasion(lemma_of(t))}
     place = bind_place(ctx, clause, [], [], {root.i}, occasions)
     if place is None:
         return

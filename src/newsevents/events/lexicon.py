@@ -156,6 +156,11 @@ class EventLexicon:
         """Whether a noun's lemma is the action noun of an entry ("assault", "bombing")."""
         return any(lemma in entry.nouns for entry in self.entries_for(lemma))
 
+    def names_an_occasion(self, lemma: str) -> bool:
+        """Whether a noun's lemma names an occasion: an action noun or a noun of occasions
+        ("the stoppage", "la séance", "a rally")."""
+        return lemma in self.event_nouns or self.names_an_action(lemma)
+
 
 def _words(table: dict[str, object], key: str) -> frozenset[str]:
     value = table.get(key, [])
