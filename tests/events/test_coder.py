@@ -1612,3 +1612,23 @@ def test_where_a_speaker_made_the_remarks_is_where_the_threat_was_made() -> None
     doc = with_places(parsed("en", rows, (("Kast", "PER"),)), ("Arica", "city"))
     threat = next(e for e in code_events(doc) if e.type == "THREATEN")
     assert threat.place == "p1" and "said in 'Arica'" in threat.reasons
+
+
+def test_a_deed_to_people_who_reached_a_place_happened_there() -> None:
+    rows = """
+    48 48 NUM 1 nummod
+    migrantes migrante NOUN 8 nsubj Number=Plur
+    que que PRON 3 nsubj PronType=Rel
+    lograron lograr VERB 1 acl Tense=Past|VerbForm=Fin
+    alcanzar alcanzar VERB 3 xcomp VerbForm=Inf
+    la el DET 6 det
+    playa playa NOUN 4 obj
+    fueron ser AUX 8 aux
+    devueltos devolver VERB 8 ROOT VerbForm=Part
+    a a ADP 10 case
+    Marruecos Marruecos PROPN 8 obj
+    . . PUNCT 8 punct
+    """
+    doc = with_places(parsed("es", rows), ("la playa", None), ("Marruecos", "country"))
+    event = one(doc)
+    assert (event.mode, event.place) == ("return", "p1")

@@ -659,3 +659,18 @@ def test_english_sentence_with_the_model() -> None:
     rows = summary(extract_entities(doc))
     assert ("PER", "Luis Cordero", ["Luis Cordero"], "Security Minister", None) in rows
     assert ("NORP", "Venezuelan", ["Venezuelan"], None, "VE") in rows
+
+
+def test_a_name_the_model_ran_over_a_verb_is_cut_there() -> None:
+    words = ["Trump", "accused", "Holt", "of", "bias", "."]
+    doc = Doc(
+        _blank("en").vocab,
+        words,
+        [True, True, True, True, False, False],
+        pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN", "PUNCT"],
+        heads=[1, 1, 1, 1, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        morphs=["", "Tense=Past|VerbForm=Fin", "", "", "", ""],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert [e.text for e in extract_entities(doc)] == ["Trump", "Holt"]

@@ -744,12 +744,17 @@ def place_of_party(ctx: EventDocument, word: Token | None) -> Place | None:
 
 
 def place_of_relative(
-    ctx: EventDocument, word: Token | None, verbs: frozenset[str] | None = None
+    ctx: EventDocument,
+    word: Token | None,
+    verbs: frozenset[str] | None = None,
+    reached: bool = False,
 ) -> Place | None:
     """The place told in a relative clause of an actor or target: where they were when it was
     done to them ("opened fire on protesters who stormed the parliament complex in Nairobi").
     With ``verbs``, only a clause of one of them ("aboard a plane that took off from
-    Iquique": `departure_verbs`)."""
+    Iquique": `departure_verbs`). With ``reached``, also where they got to, for people sent
+    away from there ("48 migrantes que lograron alcanzar la playa del Tarajal fueron
+    devueltos"), not for people held somewhere after it."""
     if word is None:
         return None
     for child in word.children:
@@ -760,20 +765,29 @@ def place_of_relative(
             continue
         if verbs is not None and lemma_of(child) not in verbs:
             continue
-        place = _place_told_in(ctx, child)
+        place = _place_told_in(ctx, child, reached)
         if place is not None:
             return place
     return None
 
 
-def _place_told_in(ctx: EventDocument, verb: Token) -> Place | None:
-    """The place a clause tells after a preposition of place or a place noun, the most precise
-    of those told together with it."""
-    place = bind_place(ctx, clause_of(verb, True), [], [], {verb.i}, set())
+def _place_told_in(ctx: EventDocument, verb: Token, reached: bool = False) -> Place | None:
+    """The place a clause tells after a preposition of place or a place noun, or as what a
+    verb of `reach_verbs` reaches, the most precise of those told together with it."""
+    reaching = {  # "qui avaient réussi à atteindre la plage du Tarajal": where they were
+        t.i
+        for t in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
+        if reached and lemma_of(t) in ctx.lexicon.reach_verbs
+    }
+    place = bind_place(ctx, clause_of(verb, True), [], [], {verb.i} | reaching, set())
     if place is None:
         return None
     span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or not _told_as_place(ctx, span):
+    if span is None:
+        return None
+    if not _told_as_place(ctx, span) and not (
+        span.root.dep_ in {"obj", "dobj"} and span.root.head.i in reaching
+    ):
         return None
     return most_precise_told_with(ctx, place)
 

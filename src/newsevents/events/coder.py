@@ -241,7 +241,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there
         place = place_of_party(ctx, actor_word) or place_of_party(ctx, target_word)
-        place = place or place_of_relative(ctx, target_word)
+        place = place or place_of_relative(ctx, target_word, reached=sending)
     if place is None and sending:
         for means in _complement_nouns(token):  # "aboard a plane that took off from Iquique"
             place = place or place_of_relative(ctx, means, ctx.lexicon.departure_verbs)

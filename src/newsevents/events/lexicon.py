@@ -92,6 +92,8 @@ class EventLexicon:
     destination_preps: frozenset[str]
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
     departure_verbs: frozenset[str]
+    reach_verbs: frozenset[str]
+    """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
     """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
     sent_preps: frozenset[str]
     """Prepositions of place that name a destination only as a sending verb's own complement
@@ -253,6 +255,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         located_preps=_words(args, "located_preps"),
         sent_preps=_words(args, "sent_preps"),
         departure_verbs=_words(args, "departure_verbs"),
+        reach_verbs=_words(args, "reach_verbs"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),

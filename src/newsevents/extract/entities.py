@@ -129,11 +129,16 @@ def _model_mentions(
     doc = view.doc
     mentions: list[_Mention] = []
     titles: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        label = clean.labels.get(ent.label_)
-        if label is None:
-            continue
-        start, end = _clean_bounds(view, ent.start, ent.end, label, clean, roles)
+    pieces = [
+        (piece_start, piece_end, label)
+        for ent in doc.ents
+        if (label := clean.labels.get(ent.label_)) is not None
+        for piece_start, piece_end in (
+            [(ent.start, ent.end)] if label == "MISC" else _split_at_verbs(view, ent.start, ent.end)
+        )
+    ]
+    for piece_start, piece_end, label in pieces:
+        start, end = _clean_bounds(view, piece_start, piece_end, label, clean, roles)
         text = doc[start:end].text if start < end else ""
         if not any(ch.isalpha() for ch in text):
             continue
@@ -151,6 +156,27 @@ def _model_mentions(
         else:
             mentions.append(_Mention(start, end, label))
     return mentions, titles
+
+
+def _split_at_verbs(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+    """A model span cut at the finite verbs in lower case it swallowed ("Trump accused Holt"
+    taken as one name is "Trump" and "Holt"). Titles of works (MISC) keep theirs ("Lo que el
+    viento se llevó")."""
+    doc = view.doc
+    if not view.has_pos:
+        return [(start, end)]
+    pieces = []
+    for i in range(start, end):
+        token = doc[i]
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.is_lower
+            and "Fin" in token.morph.get("VerbForm", [])
+        ):
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if s < e]
 
 
 def _relabel_lone_names(doc: Doc, mentions: Sequence[_Mention]) -> None:
