@@ -1632,3 +1632,18 @@ def test_a_deed_to_people_who_reached_a_place_happened_there() -> None:
     doc = with_places(parsed("es", rows), ("la playa", None), ("Marruecos", "country"))
     event = one(doc)
     assert (event.mode, event.place) == ("return", "p1")
+
+
+def test_force_used_with_a_weapon_is_the_subjects() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    responded respond VERB 1 ROOT Tense=Past|VerbForm=Fin
+    with with ADP 1 prep
+    barrages barrage NOUN 2 pobj Number=Plur
+    of of ADP 3 prep
+    tear tear NOUN 6 compound
+    gas gas NOUN 4 pobj
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, [a.text for a in event.actors]) == ("COERCE", ["Police"])

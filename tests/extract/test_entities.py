@@ -674,3 +674,18 @@ def test_a_name_the_model_ran_over_a_verb_is_cut_there() -> None:
         ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
     )
     assert [e.text for e in extract_entities(doc)] == ["Trump", "Holt"]
+
+
+def test_a_title_of_a_work_keeps_its_verb() -> None:
+    words = ["Leyó", "Quién", "mató", "a", "Palomino", "Molero", "."]
+    doc = Doc(
+        _blank("es").vocab,
+        words,
+        [True] * 5 + [False, False],
+        pos=["VERB", "PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+        heads=[0, 2, 0, 4, 2, 4, 0],
+        deps=["ROOT", "nsubj", "ccomp", "case", "obj", "flat", "punct"],
+        morphs=["VerbForm=Fin", "", "VerbForm=Fin", "", "", "", ""],
+        ents=["O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O"],
+    )
+    assert [e.text for e in extract_entities(doc)] == ["Quién mató a Palomino Molero"]

@@ -492,14 +492,28 @@ def nominal_arguments(
                 actor = child
                 break
     head = token.head
+    instrument = {lemma_of(c) for c in token.children if c.dep_ == "case"}
+    held = token
+    if (
+        held.dep_ == "pobj"
+        and lemma_of(held.head) in lexicon.of_preps
+        and held.head.head.pos_ == "NOUN"
+    ):
+        held = held.head.head  # "barrages of tear gas"
+    if held.dep_ == "pobj" and lemma_of(held.head) in lexicon.with_preps:
+        head, instrument = held.head.head, {lemma_of(held.head)}  # "responded with tear gas"
     telling = any(  # "condemned the bombing": the condemner did not bomb
         e.type in TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
     )
-    if actor is None and head.pos_ in {"VERB", "AUX"} and head.i != token.i and not telling:
-        instrument = {lemma_of(c) for c in token.children if c.dep_ == "case"}
-        if token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps:
-            subjects = children_of(head, SUBJECT)
-            actor = subjects[0] if subjects else None
+    if (
+        actor is None
+        and head.pos_ in {"VERB", "AUX"}
+        and head.i != token.i
+        and not telling
+        and (token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps)
+    ):
+        subjects = children_of(head, SUBJECT)
+        actor = subjects[0] if subjects else None
     if actor is None and attended:
         verb = _circumstance_of(token)
         if verb is not None:

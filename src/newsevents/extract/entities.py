@@ -133,9 +133,7 @@ def _model_mentions(
         (piece_start, piece_end, label)
         for ent in doc.ents
         if (label := clean.labels.get(ent.label_)) is not None
-        for piece_start, piece_end in (
-            [(ent.start, ent.end)] if label == "MISC" else _split_at_verbs(view, ent.start, ent.end)
-        )
+        for piece_start, piece_end in _split_at_verbs(view, ent.start, ent.end, label)
     ]
     for piece_start, piece_end, label in pieces:
         start, end = _clean_bounds(view, piece_start, piece_end, label, clean, roles)
@@ -158,10 +156,10 @@ def _model_mentions(
     return mentions, titles
 
 
-def _split_at_verbs(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+def _split_at_verbs(view: DocView, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """A model span cut at the finite verbs in lower case it swallowed ("Trump accused Holt"
-    taken as one name is "Trump" and "Holt"). Titles of works (MISC) keep theirs ("Lo que el
-    viento se llevó")."""
+    taken as one name is "Trump" and "Holt"). A title of a work (MISC) keeps its verbs ("Lo
+    que el viento se llevó"), unless names stand on both sides of one."""
     doc = view.doc
     if not view.has_pos:
         return [(start, end)]
@@ -172,6 +170,10 @@ def _split_at_verbs(view: DocView, start: int, end: int) -> list[tuple[int, int]
             token.pos_ in ("VERB", "AUX")
             and token.is_lower
             and "Fin" in token.morph.get("VerbForm", [])
+            and (
+                label != "MISC"
+                or (start < i < end - 1 and doc[i - 1].is_title and doc[i + 1].is_title)
+            )
         ):
             pieces.append((start, i))
             start = i + 1
