@@ -1647,3 +1647,21 @@ def test_force_used_with_a_weapon_is_the_subjects() -> None:
     """
     event = one(parsed("en", rows))
     assert (event.type, [a.text for a in event.actors]) == ("COERCE", ["Police"])
+
+
+def test_a_protest_told_as_its_clauses_subject_needs_no_one_named() -> None:
+    rows = """
+    Protests protest NOUN 2 nsubj Number=Plur
+    have have AUX 2 aux
+    overtaken overtake VERB 2 ROOT Tense=Past|VerbForm=Part
+    Greece Greece PROPN 2 dobj
+    . . PUNCT 2 punct
+    Trump Trump PROPN 6 nsubj
+    spoke speak VERB 6 ROOT Tense=Past|VerbForm=Fin
+    at at ADP 6 prep
+    a a DET 9 det
+    rally rally NOUN 7 pobj
+    . . PUNCT 6 punct
+    """
+    events = code_events(parsed("en", rows))
+    assert [(e.type, e.text, e.actors) for e in events] == [("PROTEST", "Protests", ())]

@@ -77,6 +77,8 @@ LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
 # Deeds done to someone: a person after "of" is who it was done to ("the killing of X").
 DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
+# Where an action noun is its clause's own: its subject, its object, or the clause itself.
+_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"})
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
 
@@ -263,15 +265,15 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         return None  # a vote is coded when it is scheduled, not when its results are told
     if event_type in TELLING_TYPES and not actors and (not targets or event_type == "THREATEN"):
         return None  # a threat is someone's; a demand or an accusation is at least about someone
-    central = match.verbal or token.dep_ in {
-        "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"
-    }  # fmt: skip
+    central = match.verbal or token.dep_ in _CORE_DEPS
     own_date = date is not None and any(t.idx == date.start for t in token.subtree)
     central = central or own_date  # "the 1998 bombing", "l'attentat du 14 juillet"
+    named_in_clause = match.verbal or _core(token)  # "Protests, riots … have overtaken"
     if (
         not actors
         and not targets
         and not match.entry.bare
+        and not (match.entry.bare_central and named_in_clause)
         and ((date is None and place is None) or not central)
     ):
         return None  # an action with no one in it must at least be the clause's own
@@ -295,6 +297,13 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
+
+
+def _core(token: Token) -> bool:
+    """Whether a noun is the subject or the object of its clause, or one of a list that is."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _CORE_DEPS
 
 
 def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Candidate | None:

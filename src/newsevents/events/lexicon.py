@@ -45,6 +45,9 @@ class Trigger:
     contexts: tuple[str, ...]
     bare: bool
     """The action may stand without actor or target (a scheduled vote)."""
+    bare_central: bool
+    """The action may stand without actor or target as the subject or object of its clause
+    ("Protests have overtaken Greece"), not as an occasion ("spoke at a rally")."""
     needs_date: bool
     """Only counted when a date is attached to it (a vote, not the idea of elections)."""
     weight: float
@@ -197,6 +200,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         excluded_objects=_words(raw, "excluded_objects"),
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
+        bare_central=bool(raw.get("bare_central", False)),
         needs_date=bool(raw.get("needs_date", False)),
         weight=float(raw.get("weight", 1.0)),  # type: ignore[arg-type]
         reflexive=bool(raw["reflexive"]) if "reflexive" in raw else None,
