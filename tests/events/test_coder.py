@@ -1665,3 +1665,24 @@ def test_a_protest_told_as_its_clauses_subject_needs_no_one_named() -> None:
     """
     events = code_events(parsed("en", rows))
     assert [(e.type, e.text, e.actors) for e in events] == [("PROTEST", "Protests", ())]
+
+
+def test_two_verbs_joined_each_with_its_object_are_two_deeds() -> None:
+    rows = """
+    Des un DET 1 det
+    membres membre NOUN 3 nsubj Number=Plur
+    ont avoir AUX 3 aux:tense
+    tué tuer VERB 3 ROOT VerbForm=Part
+    70 70 NUM 5 nummod
+    personnes personne NOUN 3 obj Number=Plur
+    et et CCONJ 7 cc
+    incendié incendier VERB 3 conj VerbForm=Part
+    des un DET 9 det
+    maisons maison NOUN 7 obj Number=Plur
+    . . PUNCT 3 punct
+    """
+    events = code_events(parsed("fr", rows))
+    assert [(e.text, [t.text for t in e.targets]) for e in events] == [
+        ("tué", ["70 personnes"]),
+        ("incendié", ["des maisons"]),
+    ]
