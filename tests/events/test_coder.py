@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsevents.events.arguments import EventDocument, group_antecedent
 from newsevents.events.coder import code_events
-from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon
+from newsevents.events.lexicon import PLOVER_TYPES, event_lexicon, phrase_words
 from newsevents.extract.components import doc_records  # noqa: F401  (registers doc._.article)
 from newsevents.extract.times import extract_times
 from newsevents.lang import available_languages
@@ -1686,3 +1686,33 @@ def test_two_verbs_joined_each_with_its_object_are_two_deeds() -> None:
         ("tué", ["70 personnes"]),
         ("incendié", ["des maisons"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("pris d'assaut", ("pris", "d'", "assaut")),
+        ("à l’issue de", ("à", "l'", "issue", "de")),
+        ("aujourd'hui", ("aujourd'hui",)),
+    ],
+)
+def test_a_phrase_is_split_as_the_parser_splits_elided_words(
+    phrase: str, words: tuple[str, ...]
+) -> None:
+    assert phrase_words(phrase) == words
+
+
+def test_a_phrase_with_an_elided_word_is_a_trigger() -> None:
+    rows = """
+    Des un DET 1 det
+    manifestants manifestant NOUN 3 nsubj Number=Plur
+    ont avoir AUX 3 aux:tense
+    pris prendre VERB 3 ROOT VerbForm=Part
+    d' de ADP 5 case
+    assaut assaut NOUN 3 obl:arg
+    le le DET 7 det
+    Parlement parlement NOUN 3 obj
+    . . PUNCT 3 punct
+    """
+    event = one(parsed("fr", rows))
+    assert (event.type, event.mode) == ("PROTEST", "riot")

@@ -942,7 +942,7 @@ def same_place_cue(ctx: EventDocument, clause: list[Token]) -> bool:
     if not clause:
         return False
     sent = clause[0].sent
-    words = [t.lower_ for t in sent]
+    words = [t.lower_.replace("’", "'") for t in sent]
     inside_clause = {t.i for t in clause}
     return any(
         _says(words, at, phrase)
@@ -958,7 +958,7 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
     "durante" ("marched during the stoppage"). The cue's last word, or None."""
     lexicon = ctx.lexicon
     sent = token.sent
-    words = [t.lower_ for t in sent]
+    words = [t.lower_.replace("’", "'") for t in sent]
     inside_clause = {t.i for t in clause}
     for at, word in enumerate(sent):
         if word.i not in inside_clause:

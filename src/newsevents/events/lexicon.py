@@ -9,6 +9,7 @@ and never branches on the language.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from newsevents.lang import load_data
@@ -173,16 +174,31 @@ def _words(table: dict[str, object], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in value)
 
 
+# An elided word before an apostrophe is a token of its own ("d'", "l'", "qu'"), as the
+# parser splits it: "pris d'assaut" is pris, d', assaut; "aujourd'hui" stays one word.
+_ELIDED = re.compile(r"^(\w{1,2}|qu|jusqu|lorsqu|puisqu)'(\w.*)$")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """The words of a lexicon phrase as the parser's tokens, in lower case, with one
+    apostrophe (’ read as ')."""
+    words: list[str] = []
+    for word in text.lower().replace("’", "'").split():
+        elided = _ELIDED.match(word)
+        words.extend([elided.group(1) + "'", elided.group(2)] if elided else [word])
+    return tuple(words)
+
+
 def _phrases(table: dict[str, object], key: str) -> tuple[tuple[str, ...], ...]:
-    phrases = sorted(_words(table, key), key=lambda p: -len(p.split()))
-    return tuple(tuple(p.split()) for p in phrases)
+    phrases = sorted({phrase_words(p) for p in _words(table, key)}, key=lambda p: -len(p))
+    return tuple(phrases)
 
 
 def _trigger(raw: dict[str, object]) -> Trigger:
     event_type = str(raw["type"])
     if event_type not in PLOVER_TYPES:
         raise ValueError(f"trigger type {event_type!r} is not a PLOVER type")
-    phrases = tuple(tuple(str(p).lower().split()) for p in raw.get("phrases", []))  # type: ignore[attr-defined]
+    phrases = tuple(phrase_words(str(p)) for p in raw.get("phrases", []))  # type: ignore[attr-defined]
     contexts = tuple(str(c) for c in raw.get("contexts", []))  # type: ignore[attr-defined]
     mode = raw.get("mode")
     refused = [str(w) for w in raw.get("refused", [])]  # type: ignore[attr-defined]

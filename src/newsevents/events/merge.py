@@ -181,8 +181,9 @@ def _two_deeds(a: Candidate, b: Candidate, conjoined: bool = False) -> bool:
     """Two deeds told by two verbs, each with an object of its own ("ont tué 70 personnes et
     incendié des dizaines de maisons", "imposed a curfew and said soldiers had arrested 14
     suspects"): two actions, not one told twice. A measure and what it is for stay one
-    ("déclarer l'état d'urgence et ainsi redoubler les efforts de surveillance"). With ``conjoined``, only verbs joined by a conjunction (a
-    participle clause may tell the same deed: "rammed a truck into a base, killing two")."""
+    ("déclarer l'état d'urgence et ainsi redoubler les efforts de surveillance"). With
+    ``conjoined``, only verbs joined by a conjunction (a participle clause may tell the same
+    deed: "rammed a truck into a base, killing two")."""
     ha, hb = a.match.head, b.match.head
     joined_by_and = (ha.dep_ == "conj" and ha.head.i == hb.i) or (
         hb.dep_ == "conj" and hb.head.i == ha.i
