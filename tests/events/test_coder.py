@@ -1716,3 +1716,20 @@ def test_a_phrase_with_an_elided_word_is_a_trigger() -> None:
     """
     event = one(parsed("fr", rows))
     assert (event.type, event.mode) == ("PROTEST", "riot")
+
+
+def test_an_action_done_there_happened_at_the_place_told_before() -> None:
+    rows = """
+    Police police NOUN 3 nsubj Number=Plur
+    in in ADP 0 prep
+    Arica Arica PROPN 1 pobj
+    said say VERB 3 ROOT Tense=Past|VerbForm=Fin
+    migrants migrant NOUN 6 nsubjpass Number=Plur
+    were be AUX 6 auxpass
+    detained detain VERB 3 ccomp Tense=Past|VerbForm=Part
+    there there ADV 6 advmod
+    . . PUNCT 3 punct
+    """
+    doc = with_places(parsed("en", rows), ("Arica", "city"))
+    event = one(doc)
+    assert (event.type, event.place) == ("COERCE", "p1")

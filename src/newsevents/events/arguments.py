@@ -717,6 +717,23 @@ def place_before_where(ctx: EventDocument, token: Token) -> Place | None:
     return min(chain, key=lambda p: _PRECISION_RANK.get(p.precision, 5))
 
 
+def place_pointed_back(ctx: EventDocument, token: Token) -> Place | None:
+    """The place a place adverb of the action points back to ("police in Arica said no
+    migrants had been detained there"): the last place told before it, in its sentence or the
+    one before."""
+    there = next(
+        (c for c in token.children if c.dep_ == "advmod" and c.lower_ in ctx.lexicon.there_words),
+        None,
+    )
+    if there is None:
+        return None
+    sentences = list(ctx.doc.sents)
+    index = next(n for n, sent in enumerate(sentences) if sent.start <= there.i < sent.end)
+    since = sentences[max(index - 1, 0)].start_char
+    before = [p for p in ctx.places if since <= p.start and p.end <= there.idx]
+    return before[-1] if before else None
+
+
 def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
     """The place an action is done to when its target is a place ("closed the Chacalluta
     crossing", "a fermé le poste-frontière de Santa Rosa"): the toponym of the target's

@@ -46,6 +46,7 @@ from newsevents.events.arguments import (
     place_in_target,
     place_of_party,
     place_of_relative,
+    place_pointed_back,
     place_visited,
     same_place_cue,
     same_time_cue,
@@ -239,6 +240,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if place is not None:
         place = most_precise_told_with(ctx, place)
     place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
+    place = place or place_pointed_back(ctx, token)
     if place is None and (match.entry.named_objects or event_type == "CONSULT"):
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there
     if place is None and event_type in LOCATED_TYPES:  # "police in Arica detained": there

@@ -97,6 +97,8 @@ class EventLexicon:
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
     departure_verbs: frozenset[str]
     reach_verbs: frozenset[str]
+    there_words: frozenset[str]
+    """Adverbs of place pointing back to a place told before ("detained there")."""
     """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
     """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
     sent_preps: frozenset[str]
@@ -276,6 +278,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         sent_preps=_words(args, "sent_preps"),
         departure_verbs=_words(args, "departure_verbs"),
         reach_verbs=_words(args, "reach_verbs"),
+        there_words=_words(args, "there_words"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
