@@ -1733,3 +1733,25 @@ def test_an_action_done_there_happened_at_the_place_told_before() -> None:
     doc = with_places(parsed("en", rows), ("Arica", "city"))
     event = one(doc)
     assert (event.type, event.place) == ("COERCE", "p1")
+
+
+def test_an_action_that_is_a_verbs_means_happened_where_the_verb_struck() -> None:
+    rows = """
+    La le DET 1 det
+    CGT CGT PROPN 3 nsubj
+    a avoir AUX 3 aux:tense
+    paralysé paralyser VERB 3 ROOT VerbForm=Part
+    l' le DET 5 det
+    Argentine Argentine PROPN 3 obj
+    avec avec ADP 8 case
+    sa son DET 8 det
+    grève grève NOUN 3 obl:mod
+    . . PUNCT 3 punct
+    """
+    doc = with_places(parsed("fr", rows), ("Argentine", "country"))
+    strike = next(e for e in code_events(doc) if e.text == "grève")
+    assert (strike.type, [a.text for a in strike.actors], strike.place) == (
+        "PROTEST",
+        ["La CGT"],
+        "p1",
+    )

@@ -218,6 +218,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
             actors = [entered]
             reading.reasons.append(f"entry into {entered.text!r} is its own to grant")
     clause = clause_of(token, match.verbal)
+    verb = None if match.verbal else _instrument_of(ctx, token)
+    if verb is not None:
+        # "a paralysé jeudi l'Argentine avec sa grève générale": the strike was where it struck
+        seen = {t.i for t in clause}
+        objects = [t for c in verb.children if c.dep_ in OBJECT for t in c.subtree]
+        clause = sorted([*clause, *(t for t in objects if t.i not in seen)], key=lambda t: t.i)
     arguments = actors + targets
     anchors = {token.i}
     if not match.verbal or token.dep_ in {"xcomp", "acl", "amod"}:
@@ -299,6 +305,18 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
+
+
+def _instrument_of(ctx: EventDocument, token: Token) -> Token | None:
+    """The verb an action noun is the means of ("paralysed the country with a strike", "a
+    paralysé l'Argentine avec sa grève"), or None."""
+    if any(c.dep_ == "case" and lemma_of(c) in ctx.lexicon.with_preps for c in token.children):
+        verb = token.head
+    elif token.dep_ == "pobj" and lemma_of(token.head) in ctx.lexicon.with_preps:
+        verb = token.head.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i else None
 
 
 def _core(token: Token) -> bool:
