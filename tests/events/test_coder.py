@@ -1755,3 +1755,16 @@ def test_an_action_that_is_a_verbs_means_happened_where_the_verb_struck() -> Non
         ["La CGT"],
         "p1",
     )
+
+
+def test_a_squad_of_police_acts() -> None:
+    rows = """
+    Its its PRON 1 poss
+    squad squad NOUN 2 nsubj
+    arrested arrest VERB 2 ROOT Tense=Past|VerbForm=Fin
+    two two NUM 4 nummod
+    people person NOUN 2 dobj Number=Plur
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, [a.text for a in event.actors]) == ("COERCE", ["Its squad"])
