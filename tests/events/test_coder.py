@@ -1768,3 +1768,16 @@ def test_a_squad_of_police_acts() -> None:
     """
     event = one(parsed("en", rows))
     assert (event.type, [a.text for a in event.actors]) == ("COERCE", ["Its squad"])
+
+
+def test_inmates_captured_are_people_detained() -> None:
+    rows = """
+    Two two NUM 1 nummod
+    inmates inmate NOUN 4 nsubjpass Number=Plur
+    have have AUX 4 aux
+    been be AUX 4 auxpass
+    captured capture VERB 4 ROOT Tense=Past|VerbForm=Part
+    . . PUNCT 4 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, [t.text for t in event.targets]) == ("COERCE", ["Two inmates"])
