@@ -1781,3 +1781,19 @@ def test_inmates_captured_are_people_detained() -> None:
     """
     event = one(parsed("en", rows))
     assert (event.type, [t.text for t in event.targets]) == ("COERCE", ["Two inmates"])
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "kind"),
+    [("hijacked", "hijack", "ASSAULT"), ("forbade", "forbid", "COERCE"),
+     ("complimented", "compliment", "SUPPORT")],
+)  # fmt: skip
+def test_words_of_hijacking_forbidding_and_complimenting(verb: str, lemma: str, kind: str) -> None:
+    rows = f"""
+    Rebels rebel NOUN 1 nsubj Number=Plur
+    {verb} {lemma} VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    leaders leader NOUN 1 dobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    assert one(parsed("en", rows)).type == kind
