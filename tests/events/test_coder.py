@@ -1797,3 +1797,33 @@ def test_words_of_hijacking_forbidding_and_complimenting(verb: str, lemma: str, 
     . . PUNCT 1 punct
     """
     assert one(parsed("en", rows)).type == kind
+
+
+def test_a_protest_that_overtook_a_country_happened_there() -> None:
+    rows = """
+    Protests protest NOUN 2 nsubj Number=Plur
+    have have AUX 2 aux
+    overtaken overtake VERB 2 ROOT Tense=Past|VerbForm=Part
+    Greece Greece PROPN 2 dobj
+    . . PUNCT 2 punct
+    """
+    event = one(with_places(parsed("en", rows), ("Greece", "country")))
+    assert (event.type, event.place) == ("PROTEST", "p1")
+
+
+def test_the_second_of_two_joined_deeds_happened_where_the_first_did() -> None:
+    rows = """
+    The the DET 1 det
+    navy navy NOUN 2 nsubj
+    attacked attack VERB 2 ROOT Tense=Past|VerbForm=Fin
+    pirates pirate NOUN 2 dobj Number=Plur
+    in in ADP 2 prep
+    Aden Aden PROPN 4 pobj
+    and and CCONJ 2 cc
+    arrested arrest VERB 2 conj Tense=Past|VerbForm=Fin
+    23 23 NUM 9 nummod
+    men man NOUN 7 dobj Number=Plur
+    . . PUNCT 2 punct
+    """
+    events = code_events(with_places(parsed("en", rows), ("Aden", "city")))
+    assert [(e.type, e.place) for e in events] == [("ASSAULT", "p1"), ("COERCE", "p1")]

@@ -839,8 +839,9 @@ def governor_place(ctx: EventDocument, token: Token) -> Place | None:
     lever leur barrage"). A clause with its own subject may be elsewhere ("a day after Caracas
     agreed", "if Chile closed its border")."""
     verb = token.head
-    if not _subjectless_clause(token) or verb.pos_ not in {"VERB", "AUX"}:
-        return None
+    same_subject = token.dep_ == "conj" and not children_of(token, SUBJECT | PASSIVE_SUBJECT)
+    if not (_subjectless_clause(token) or same_subject) or verb.pos_ not in {"VERB", "AUX"}:
+        return None  # "foiled a hijack attempt in the Gulf of Aden and arrested 23 pirates"
     own = {t.i for t in token.subtree}
     clause = [t for t in clause_of(verb, True) if t.i not in own]
     return bind_place(ctx, clause, [], [], {verb.i}, set())

@@ -219,6 +219,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
             reading.reasons.append(f"entry into {entered.text!r} is its own to grant")
     clause = clause_of(token, match.verbal)
     verb = None if match.verbal else _instrument_of(ctx, token)
+    if verb is None and not match.verbal and event_type in LOCATED_TYPES:
+        verb = _struck_by(token)  # "Protests have overtaken Greece", "the blast rocked Kabul"
     if verb is not None:
         # "a paralysé jeudi l'Argentine avec sa grève générale": the strike was where it struck
         seen = {t.i for t in clause}
@@ -317,6 +319,17 @@ def _instrument_of(ctx: EventDocument, token: Token) -> Token | None:
     else:
         return None
     return verb if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i else None
+
+
+def _struck_by(token: Token) -> Token | None:
+    """The verb an action noun is the subject of, alone or in a list ("Protests, riots and
+    clashes with police have overtaken Greece"), or None."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ not in SUBJECT or verb.pos_ not in {"VERB", "AUX"} or verb.i == token.i:
+        return None
+    return verb
 
 
 def _core(token: Token) -> bool:
