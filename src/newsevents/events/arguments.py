@@ -491,17 +491,8 @@ def nominal_arguments(
             if child.dep_ == "amod" and named is not None and named[0].label == "NORP":
                 actor = child
                 break
-    head = token.head
-    instrument = {lemma_of(c) for c in token.children if c.dep_ == "case"}
-    held = token
-    if (
-        held.dep_ == "pobj"
-        and lemma_of(held.head) in lexicon.of_preps
-        and held.head.head.pos_ == "NOUN"
-    ):
-        held = held.head.head  # "barrages of tear gas"
-    if held.dep_ == "pobj" and lemma_of(held.head) in lexicon.with_preps:
-        head, instrument = held.head.head, {lemma_of(held.head)}  # "responded with tear gas"
+    means = means_of(lexicon, token)  # "responded with barrages of tear gas"
+    head = means or token.head
     telling = any(  # "condemned the bombing": the condemner did not bomb
         e.type in TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
     )
@@ -510,7 +501,7 @@ def nominal_arguments(
         and head.pos_ in {"VERB", "AUX"}
         and head.i != token.i
         and not telling
-        and (token.dep_ in {"obj", "dobj"} or instrument & lexicon.with_preps)
+        and (token.dep_ in {"obj", "dobj"} or means is not None)
     ):
         subjects = children_of(head, SUBJECT)
         actor = subjects[0] if subjects else None
@@ -522,6 +513,32 @@ def nominal_arguments(
             if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
                 actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
+
+
+def means_of(lexicon: EventLexicon, token: Token) -> Token | None:
+    """The verb an action noun is the means of ("paralysed the country with a strike", "a
+    paralysé l'Argentine avec sa grève", "responded with barrages of tear gas"), or None."""
+    held = token
+    if (
+        held.dep_ == "pobj"
+        and lemma_of(held.head) in lexicon.of_preps
+        and held.head.head.pos_ == "NOUN"
+    ):
+        held = held.head.head  # "barrages of tear gas"
+    if any(c.dep_ == "case" and lemma_of(c) in lexicon.with_preps for c in held.children):
+        verb = held.head
+    elif held.dep_ == "pobj" and lemma_of(held.head) in lexicon.with_preps:
+        verb = held.head.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i else None
+
+
+def list_head(token: Token) -> Token:
+    """The first of a list a word belongs to ("Protests, riots and clashes": Protests)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _person(ctx: EventDocument, token: Token) -> bool:

@@ -39,6 +39,8 @@ from newsevents.events.arguments import (
     governor_date,
     governor_place,
     is_date,
+    list_head,
+    means_of,
     most_precise_told_with,
     nominal_arguments,
     own_subject,
@@ -77,9 +79,9 @@ CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
 LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
 # Deeds done to someone: a person after "of" is who it was done to ("the killing of X").
 DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
-# Types whose mode the words around the action may give ("avec les forces armées": military).
 # Where an action noun is its clause's own: its subject, its object, or the clause itself.
 _CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"})
+# Types whose mode the words around the action may give ("avec les forces armées": military).
 _CUED_MODE_TYPES = frozenset({"MOBILIZE", "COERCE", "COOPERATE", "AID", "RETREAT", "ASSAULT"})
 
 
@@ -218,7 +220,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
             actors = [entered]
             reading.reasons.append(f"entry into {entered.text!r} is its own to grant")
     clause = clause_of(token, match.verbal)
-    verb = None if match.verbal else _instrument_of(ctx, token)
+    verb = None if match.verbal else means_of(ctx.lexicon, token)
     if verb is None and not match.verbal and event_type in LOCATED_TYPES:
         verb = _struck_by(token)  # "Protests have overtaken Greece", "the blast rocked Kabul"
     if verb is not None:
@@ -309,23 +311,10 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     return cand
 
 
-def _instrument_of(ctx: EventDocument, token: Token) -> Token | None:
-    """The verb an action noun is the means of ("paralysed the country with a strike", "a
-    paralysé l'Argentine avec sa grève"), or None."""
-    if any(c.dep_ == "case" and lemma_of(c) in ctx.lexicon.with_preps for c in token.children):
-        verb = token.head
-    elif token.dep_ == "pobj" and lemma_of(token.head) in ctx.lexicon.with_preps:
-        verb = token.head.head
-    else:
-        return None
-    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i else None
-
-
 def _struck_by(token: Token) -> Token | None:
     """The verb an action noun is the subject of, alone or in a list ("Protests, riots and
     clashes with police have overtaken Greece"), or None."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = list_head(token)
     verb = token.head
     if token.dep_ not in SUBJECT or verb.pos_ not in {"VERB", "AUX"} or verb.i == token.i:
         return None
@@ -334,9 +323,7 @@ def _struck_by(token: Token) -> Token | None:
 
 def _core(token: Token) -> bool:
     """Whether a noun is the subject or the object of its clause, or one of a list that is."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in _CORE_DEPS
+    return list_head(token).dep_ in _CORE_DEPS
 
 
 def _same_time(ctx: EventDocument, cand: Candidate, before: list[Candidate]) -> Candidate | None:
