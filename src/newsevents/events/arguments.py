@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsevents.events.lexicon import EventLexicon
 from newsevents.events.status import governors, perfect_infinitive
-from newsevents.events.triggers import is_passive, lemma_of
+from newsevents.events.triggers import is_passive, lemma_of, phrase_word
 from newsevents.records import Amount, Argument, Entity, Place, Quote, Span, Time
 
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4, None: 5}
@@ -853,12 +853,13 @@ def _subjectless_clause(token: Token) -> bool:
 def governor_place(ctx: EventDocument, token: Token) -> Place | None:
     """The place of the verb a non-finite adverbial clause with no subject hangs from: the
     same actors, there ("À Buenos Aires, des chômeurs ont coupé l'accès au pont, avant de
-    lever leur barrage"). A clause with its own subject may be elsewhere ("a day after Caracas
-    agreed", "if Chile closed its border")."""
+    lever leur barrage"), and so does a verb joined to it with no subject of its own ("foiled a
+    hijack attempt in the Gulf of Aden and arrested 23 pirates"). A clause with its own subject
+    may be elsewhere ("a day after Caracas agreed", "if Chile closed its border")."""
     verb = token.head
     same_subject = token.dep_ == "conj" and not children_of(token, SUBJECT | PASSIVE_SUBJECT)
     if not (_subjectless_clause(token) or same_subject) or verb.pos_ not in {"VERB", "AUX"}:
-        return None  # "foiled a hijack attempt in the Gulf of Aden and arrested 23 pirates"
+        return None
     own = {t.i for t in token.subtree}
     clause = [t for t in clause_of(verb, True) if t.i not in own]
     return bind_place(ctx, clause, [], [], {verb.i}, set())
@@ -977,7 +978,7 @@ def same_place_cue(ctx: EventDocument, clause: list[Token]) -> bool:
     if not clause:
         return False
     sent = clause[0].sent
-    words = [t.lower_.replace("’", "'") for t in sent]
+    words = [phrase_word(t) for t in sent]
     inside_clause = {t.i for t in clause}
     return any(
         _says(words, at, phrase)
@@ -993,7 +994,7 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
     "durante" ("marched during the stoppage"). The cue's last word, or None."""
     lexicon = ctx.lexicon
     sent = token.sent
-    words = [t.lower_.replace("’", "'") for t in sent]
+    words = [phrase_word(t) for t in sent]
     inside_clause = {t.i for t in clause}
     for at, word in enumerate(sent):
         if word.i not in inside_clause:

@@ -196,7 +196,7 @@ def _word_matches(entry: Trigger, token: Token) -> bool | None:
     return None
 
 
-def _word(token: Token) -> str:
+def phrase_word(token: Token) -> str:
     """A token as lexicon phrases write it: lower case, with one apostrophe."""
     return token.lower_.replace("’", "'")
 
@@ -205,7 +205,7 @@ def _phrase_at(entry: Trigger, sent: Span, token: Token) -> int:
     """The length of an entry phrase starting at ``token``, or 0."""
     for phrase in entry.phrases:
         end = token.i + len(phrase)
-        if end <= sent.end and tuple(_word(t) for t in token.doc[token.i : end]) == phrase:
+        if end <= sent.end and tuple(phrase_word(t) for t in token.doc[token.i : end]) == phrase:
             return len(phrase)
     return 0
 
