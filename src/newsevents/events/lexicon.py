@@ -96,11 +96,11 @@ class EventLexicon:
     destination_preps: frozenset[str]
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
     departure_verbs: frozenset[str]
+    """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
     reach_verbs: frozenset[str]
+    """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
     there_words: frozenset[str]
     """Adverbs of place pointing back to a place told before ("detained there")."""
-    """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
-    """Verbs of a vehicle leaving ("took off from Iquique"): where people were sent from."""
     sent_preps: frozenset[str]
     """Prepositions of place that name a destination only as a sending verb's own complement
     ("renvoyées au Maroc", not "les migrants au Chili")."""
