@@ -1827,3 +1827,23 @@ def test_the_second_of_two_joined_deeds_happened_where_the_first_did() -> None:
     """
     events = code_events(with_places(parsed("en", rows), ("Aden", "city")))
     assert [(e.type, e.place) for e in events] == [("ASSAULT", "p1"), ("COERCE", "p1")]
+
+
+def test_a_killing_by_an_accident_is_no_ones_deed() -> None:
+    rows = """
+    The the DET 1 det
+    jet jet NOUN 2 nsubj
+    crashed crash VERB 2 ROOT Tense=Past|VerbForm=Fin
+    , , PUNCT 2 punct
+    killing kill VERB 2 advcl VerbForm=Part|Tense=Pres
+    228 228 NUM 6 nummod
+    people person NOUN 4 dobj Number=Plur
+    . . PUNCT 2 punct
+    Gunmen gunman NOUN 9 nsubj Number=Plur
+    killed kill VERB 9 ROOT Tense=Past|VerbForm=Fin
+    30 30 NUM 11 nummod
+    people person NOUN 9 dobj Number=Plur
+    . . PUNCT 9 punct
+    """
+    events = code_events(parsed("en", rows))
+    assert [(e.type, e.text) for e in events] == [("ASSAULT", "killed")]

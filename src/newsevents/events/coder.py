@@ -31,6 +31,7 @@ from newsevents.events.arguments import (
     bind_place,
     bind_times,
     border_crossing,
+    children_of,
     clause_of,
     clause_place,
     country_entered,
@@ -170,6 +171,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         reading = read_status(refusing, ctx.lexicon, own_negation=own)
         reading.reasons.insert(0, f"refusal: {refusing.text!r}")
         event_type, mode = match.entry.refused_type, match.entry.refused_mode  # type: ignore[assignment]
+    if event_type == "ASSAULT" and _by_accident(ctx, token):
+        return None  # "crashed into the Atlantic, killing all 228 people": no one's deed
     if match.verbal:
         actor_word, target_word = verbal_arguments(ctx, token)
         if target_word is not None and match.start <= target_word.i < match.end:
@@ -309,6 +312,16 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
+
+
+def _by_accident(ctx: EventDocument, token: Token) -> bool:
+    """Whether a killing or a wounding is told as done by an accident or a disaster: its
+    subject ("the earthquake killed 300 people") or the verb its participle clause hangs from
+    ("crashed into the Atlantic, killing all 228 people") is one of `accident_words`."""
+    causes = [*children_of(token, SUBJECT)]
+    if token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm", []):
+        causes.append(token.head)
+    return any(lemma_of(c) in ctx.lexicon.accident_words for c in causes)
 
 
 def _struck_by(token: Token) -> Token | None:

@@ -101,6 +101,8 @@ class EventLexicon:
     """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
     there_words: frozenset[str]
     """Adverbs of place pointing back to a place told before ("detained there")."""
+    accident_words: frozenset[str]
+    """Accidents and disasters: a killing they did is no one's deed ("the crash killed")."""
     sent_preps: frozenset[str]
     """Prepositions of place that name a destination only as a sending verb's own complement
     ("renvoyées au Maroc", not "les migrants au Chili")."""
@@ -279,6 +281,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         departure_verbs=_words(args, "departure_verbs"),
         reach_verbs=_words(args, "reach_verbs"),
         there_words=_words(args, "there_words"),
+        accident_words=_words(args, "accident_words"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
