@@ -47,7 +47,7 @@ from newsevents.records import Analysis, Article, Event
 LANGS = ("fr", "es", "en")
 SETS = (
     "project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
+    "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
 )  # fmt: skip
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
