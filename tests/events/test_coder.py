@@ -1847,3 +1847,18 @@ def test_a_killing_by_an_accident_is_no_ones_deed() -> None:
     """
     events = code_events(parsed("en", rows))
     assert [(e.type, e.text) for e in events] == [("ASSAULT", "killed")]
+
+
+def test_a_dateline_is_neither_who_acted_nor_where() -> None:
+    rows = """
+    TORONTO TORONTO PROPN 3 nsubj
+    — — PUNCT 0 punct
+    Police police NOUN 3 nsubj
+    arrested arrest VERB 3 ROOT Tense=Past|VerbForm=Fin
+    two two NUM 5 nummod
+    men man NOUN 3 dobj Number=Plur
+    . . PUNCT 3 punct
+    """
+    doc = with_places(parsed("en", rows), ("TORONTO", "city"))
+    event = one(doc)
+    assert ([a.text for a in event.actors], event.place) == (["Police"], None)

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -56,6 +57,13 @@ _CONTROL = frozenset({"xcomp", "advcl", "conj", "obl:arg", "advmod", "mark"})
 # fermeture"): the inner action is told by the outer one.
 TELLING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 _LABEL_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "NORP": 3, "MISC": 4}
+
+# A dateline opening the text: a town in capitals, maybe its region, then a dash or an agency
+# ("ISLAMABAD, Pakistan —", "MOSCOW —", "CINCINNATI (AP) —"): where the story was written.
+_DATELINE = re.compile(
+    r"\A\s*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'’ \-]{2,40}(?:,[^\n—–]{1,40}?)?\s*(?:\([A-Za-z]{2,10}\)\s*)?"
+    r"(?:—|–|--|- |\x97)"
+)
 
 
 class EventDocument:
@@ -106,6 +114,11 @@ class EventDocument:
             if place.precision == "country":
                 self.country_of.update((t.i, place) for t in span or ())
         self.sentences = list(doc.sents)
+        dateline = _DATELINE.match(doc.text)
+        self.dateline: set[int] = {
+            t.i for t in doc if dateline is not None and t.idx < dateline.end()
+        }
+        """Tokens of a dateline opening the text: not who acted, nor where."""
         self.time_tokens: set[int] = {
             t.i
             for time in self.times
@@ -265,6 +278,14 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     described rather than named must be people or a body that can act ("les forces de
     l'ordre", "Thousands of people") or a proper name the model did not tag ("Human Rights
     Watch"), not a thing ("ce déploiement", "the detentions")."""
+    if token.i in ctx.dateline:
+        # "ISLAMABAD, Pakistan — Pakistan agreed", "TORONTO — A young man … launched": the
+        # name after the dateline, hung from it or beside it
+        after = [c for c in token.children if c.dep_ == "appos"] + [
+            c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i
+        ]
+        after = [c for c in after if c.i not in ctx.dateline]
+        return argument(ctx, after[0], acting) if after else None
     named = entity_near(ctx, token)
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_speaker:
         return speaker_of(ctx, token)
@@ -631,8 +652,8 @@ def bind_place(
         if inside(place.start, place.end, named) or place.start in ctx.name_starts:
             continue
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if token is None or token.root.i in ctx.time_tokens | ctx.amount_tokens:
-            continue  # "Hier à 10 h", "7.000 millones de US$": a time or an amount
+        if token is None or token.root.i in ctx.time_tokens | ctx.amount_tokens | ctx.dateline:
+            continue  # "Hier à 10 h", "7.000 millones de US$", "WASHINGTON —": not where
         steps = reaches(ctx, token.root, anchors, allowed)
         if not steps or (token.root.dep_ in {"obj", "dobj"} and token.root.head.i not in anchors):
             continue  # "blocked from entering Peru at Santa Rosa": Peru is where they went
