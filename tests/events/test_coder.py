@@ -1862,3 +1862,24 @@ def test_a_dateline_is_neither_who_acted_nor_where() -> None:
     doc = with_places(parsed("en", rows), ("TORONTO", "city"))
     event = one(doc)
     assert ([a.text for a in event.actors], event.place) == (["Police"], None)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "status"), [("said", "say", "occurred"), ("hoped", "hope", "historical")]
+)
+def test_a_pluperfect_said_in_the_past_is_the_storys_past(
+    verb: str, lemma: str, status: str
+) -> None:
+    rows = f"""
+    Officials official NOUN 1 nsubj Number=Plur
+    {verb} {lemma} VERB 1 ROOT Tense=Past|VerbForm=Fin
+    gunmen gunman NOUN 5 nsubj Number=Plur
+    had have AUX 5 aux Tense=Past|VerbForm=Fin
+    been be AUX 5 aux Tense=Past|VerbForm=Part
+    killed kill VERB 1 ccomp Tense=Past|VerbForm=Part
+    12 12 NUM 7 nummod
+    people person NOUN 5 dobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, event.status) == ("ASSAULT", status)

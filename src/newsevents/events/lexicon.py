@@ -134,6 +134,9 @@ class EventLexicon:
     """Verbs that only say something took place ("it happened in", "ocurrió en"): their place
     and date are those of the action told just before."""
     speech_words: frozenset[str]
+    reporting_verbs: frozenset[str]
+    """Verbs of saying: in their past, a pluperfect tells the story's past ("said 12 people
+    had been killed"), not background."""
     """Verbs of speaking and nouns of what was said ("spoke", "made the remarks", "ses
     propos"): where a speaker said them is where their tellings were made."""
     happened_subjects: frozenset[str]
@@ -294,6 +297,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         event_nouns=_words(args, "event_nouns"),
         happened=_words(args, "happened"),
         speech_words=_words(args, "speech_words"),
+        reporting_verbs=_words(args, "reporting_verbs"),
         happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),

@@ -197,11 +197,15 @@ def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) 
             reading.set("planned", f"future: {word.text!r}")
         if controlled and word.pos_ in {"VERB", "AUX"} and is_purpose(word, lexicon):
             reading.set("planned", f"purpose: {word.text!r}")
-        if controlled and any(
-            lemma_of(a) in lexicon.perfect_aux
-            and {t.lower() for t in a.morph.get("Tense", [])} & lexicon.past_aux_tenses
-            and "Inf" not in a.morph.get("VerbForm", [])
-            for a in tense_auxes
+        if (
+            controlled
+            and any(
+                lemma_of(a) in lexicon.perfect_aux
+                and {t.lower() for t in a.morph.get("Tense", [])} & lexicon.past_aux_tenses
+                and "Inf" not in a.morph.get("VerbForm", [])
+                for a in tense_auxes
+            )
+            and not _reported(word, lexicon)
         ):
             reading.set("historical", f"pluperfect: {word.text!r}")
     if reading.threat is None and reading.promise is None:
@@ -252,3 +256,24 @@ __all__ = [
     "refuser",
     "status_from_date",
 ]
+
+
+def _reported(word: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is told in the clause of a verb of saying in the past, where a simple
+    past shifts to a pluperfect ("an official said 12 people had been killed", "a déclaré que
+    12 personnes avaient été tuées"): the story's own past, not background."""
+    head = word.head
+    return (
+        word.dep_ == "ccomp"
+        and head.i != word.i
+        and lemma_of(head) in lexicon.reporting_verbs
+        and not _present(head)
+    )
+
+
+def _present(verb: Token) -> bool:
+    tenses = set(verb.morph.get("Tense", []))
+    for aux in verb.children:
+        if aux.dep_.startswith("aux"):
+            tenses |= set(aux.morph.get("Tense", []))
+    return tenses == {"Pres"}
