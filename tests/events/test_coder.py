@@ -1883,3 +1883,21 @@ def test_a_pluperfect_said_in_the_past_is_the_storys_past(
     """
     event = one(parsed("en", rows))
     assert (event.type, event.status) == ("ASSAULT", status)
+
+
+def test_a_verb_joined_to_a_passive_one_is_passive_too() -> None:
+    rows = """
+    Two two NUM 1 nummod
+    men man NOUN 4 nsubjpass Number=Plur
+    have have AUX 4 aux Tense=Pres|VerbForm=Fin
+    been be AUX 4 auxpass Tense=Past|VerbForm=Part
+    arrested arrest VERB 4 ROOT Tense=Past|VerbForm=Part
+    and and CCONJ 4 cc
+    charged charge VERB 4 conj Tense=Past|VerbForm=Part
+    . . PUNCT 4 punct
+    """
+    events = code_events(parsed("en", rows))
+    assert [(e.type, [t.text for t in e.targets]) for e in events] == [
+        ("COERCE", ["Two men"]),
+        ("ACCUSE", ["Two men"]),
+    ]

@@ -408,6 +408,13 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
         passive = children_of(token, PASSIVE_SUBJECT) or children_of(token, SUBJECT)
         target = passive[0] if passive else None
         actor = actor or agent_of(token, lexicon)
+    elif _passive_conjunct(token, lexicon):
+        # "two men have been arrested and charged": the second verb is passive too
+        head = token.head
+        passive = children_of(head, PASSIVE_SUBJECT) or children_of(head, SUBJECT)
+        target = passive[0] if passive else None
+        actor = actor or agent_of(token, lexicon) or agent_of(head, lexicon)
+        return actor, target
     else:
         subjects = children_of(token, SUBJECT)
         if subjects and actor is None:
@@ -420,6 +427,17 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
     if target is not None and _relative(target) and token.dep_ in {"acl:relcl", "relcl"}:
         target = token.head  # "le contrat, qui sera signé": the contract is signed
     return actor, target
+
+
+def _passive_conjunct(token: Token, lexicon: EventLexicon) -> bool:
+    """A participle joined to a passive verb, with no subject or object of its own ("have
+    been arrested and charged")."""
+    return (
+        token.dep_ == "conj"
+        and "Part" in token.morph.get("VerbForm", [])
+        and not children_of(token, SUBJECT | PASSIVE_SUBJECT | OBJECT)
+        and is_passive(token.head, lexicon)
+    )
 
 
 def _dropped_subject(token: Token, lexicon: EventLexicon) -> Token | None:
