@@ -1901,3 +1901,17 @@ def test_a_verb_joined_to_a_passive_one_is_passive_too() -> None:
         ("COERCE", ["Two men"]),
         ("ACCUSE", ["Two men"]),
     ]
+
+
+def test_setting_fire_to_a_building_is_an_attack() -> None:
+    rows = """
+    Rioters rioter NOUN 1 nsubj Number=Plur
+    set set VERB 1 ROOT Tense=Past|VerbForm=Fin
+    fire fire NOUN 1 dobj
+    to to ADP 1 prep
+    a a DET 5 det
+    bank bank NOUN 3 pobj
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, [a.text for a in event.actors]) == ("ASSAULT", ["Rioters"])
