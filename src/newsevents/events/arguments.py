@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -115,9 +116,8 @@ class EventDocument:
                 self.country_of.update((t.i, place) for t in span or ())
         self.sentences = list(doc.sents)
         dateline = _DATELINE.match(doc.text)
-        self.dateline: set[int] = {
-            t.i for t in doc if dateline is not None and t.idx < dateline.end()
-        }
+        end = dateline.end() if dateline is not None else 0
+        self.dateline: set[int] = {t.i for t in itertools.takewhile(lambda t: t.idx < end, doc)}
         """Tokens of a dateline opening the text: not who acted, nor where."""
         self.time_tokens: set[int] = {
             t.i

@@ -246,18 +246,6 @@ def status_from_date(status: str, first: str | None, last: str | None, published
     return "historical" if (day - end).days >= HISTORICAL_DAYS else status
 
 
-__all__ = [
-    "Reading",
-    "governors",
-    "is_purpose",
-    "negated",
-    "perfect_infinitive",
-    "read_status",
-    "refuser",
-    "status_from_date",
-]
-
-
 def _reported(word: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is told in the clause of a verb of saying in the past, where a simple
     past shifts to a pluperfect ("an official said 12 people had been killed", "a déclaré que
@@ -277,3 +265,15 @@ def _present(verb: Token) -> bool:
         if aux.dep_.startswith("aux"):
             tenses |= set(aux.morph.get("Tense", []))
     return tenses == {"Pres"}
+
+
+__all__ = [
+    "Reading",
+    "governors",
+    "is_purpose",
+    "negated",
+    "perfect_infinitive",
+    "read_status",
+    "refuser",
+    "status_from_date",
+]
