@@ -1915,3 +1915,18 @@ def test_setting_fire_to_a_building_is_an_attack() -> None:
     """
     event = one(parsed("en", rows))
     assert (event.type, [a.text for a in event.actors]) == ("ASSAULT", ["Rioters"])
+
+
+def test_a_phone_call_is_a_consultation_not_a_call_for_something() -> None:
+    rows = """
+    Trump Trump PROPN 1 nsubj
+    made make VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 4 det
+    phone phone NOUN 4 compound
+    call call NOUN 1 dobj
+    to to ADP 4 prep
+    Putin Putin PROPN 5 pobj
+    . . PUNCT 1 punct
+    """
+    event = one(parsed("en", rows, (("Trump", "PER"), ("Putin", "PER"))))
+    assert event.type == "CONSULT"
