@@ -1930,3 +1930,23 @@ def test_a_phone_call_is_a_consultation_not_a_call_for_something() -> None:
     """
     event = one(parsed("en", rows, (("Trump", "PER"), ("Putin", "PER"))))
     assert event.type == "CONSULT"
+
+
+def test_a_request_received_is_its_senders() -> None:
+    rows = """
+    The the DET 1 det
+    embassy embassy NOUN 2 nsubj
+    received receive VERB 2 ROOT Tense=Past|VerbForm=Fin
+    a a DET 4 det
+    request request NOUN 2 dobj
+    from from ADP 4 prep
+    the the DET 7 det
+    ministry ministry NOUN 5 pobj
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, [a.text for a in event.actors], [t.text for t in event.targets]) == (
+        "REQUEST",
+        ["the ministry"],
+        ["The embassy"],
+    )

@@ -535,7 +535,17 @@ def nominal_arguments(
     telling = any(  # "condemned the bombing": the condemner did not bomb
         e.type in TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
     )
-    if (
+    received = (
+        means is None
+        and token.dep_ in {"obj", "dobj"}
+        and (lemma_of(head) in lexicon.receiving_verbs)
+    )
+    if received and actor is None:
+        # "received a request from the ministry": the sender acts, the receiver is its target
+        subjects = children_of(head, SUBJECT)
+        target = target or (subjects[0] if subjects else None)
+        actor = _sender(token, lexicon) or _sender(head, lexicon)
+    elif (
         actor is None
         and head.pos_ in {"VERB", "AUX"}
         and head.i != token.i
@@ -552,6 +562,21 @@ def nominal_arguments(
             if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
                 actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
+
+
+def _sender(word: Token, lexicon: EventLexicon) -> Token | None:
+    """Who something came from, after a preposition of source hanging from the word ("a
+    request from the ministry")."""
+    for child in word.children:
+        if child.dep_ == "prep" and lemma_of(child) in lexicon.source_preps:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ in {"nmod", "obl"} and any(
+            c.dep_ == "case" and lemma_of(c) in lexicon.source_preps for c in child.children
+        ):
+            return child
+    return None
 
 
 def means_of(lexicon: EventLexicon, token: Token) -> Token | None:

@@ -101,6 +101,10 @@ class EventLexicon:
     """Verbs whose object is where someone got to ("lograron alcanzar la playa del Tarajal")."""
     there_words: frozenset[str]
     """Adverbs of place pointing back to a place told before ("detained there")."""
+    receiving_verbs: frozenset[str]
+    """Verbs of getting what someone else did ("received a request"): its doer is the sender."""
+    source_preps: frozenset[str]
+    """Prepositions of whom something came from ("a request from the ministry")."""
     accident_words: frozenset[str]
     """Accidents and disasters: a killing they did is no one's deed ("the crash killed")."""
     sent_preps: frozenset[str]
@@ -285,6 +289,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         reach_verbs=_words(args, "reach_verbs"),
         there_words=_words(args, "there_words"),
         accident_words=_words(args, "accident_words"),
+        receiving_verbs=_words(args, "receiving_verbs"),
+        source_preps=_words(args, "source_preps"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
         with_preps=_words(args, "with_preps"),
