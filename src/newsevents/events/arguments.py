@@ -808,9 +808,8 @@ def place_pointed_back(ctx: EventDocument, token: Token) -> Place | None:
     )
     if there is None:
         return None
-    sentences = list(ctx.doc.sents)
-    index = next(n for n, sent in enumerate(sentences) if sent.start <= there.i < sent.end)
-    since = sentences[max(index - 1, 0)].start_char
+    index = next(n for n, sent in enumerate(ctx.sentences) if sent.start <= there.i < sent.end)
+    since = ctx.sentences[max(index - 1, 0)].start_char
     before = [p for p in ctx.places if since <= p.start and p.end <= there.idx]
     return before[-1] if before else None
 

@@ -318,7 +318,7 @@ def _by_accident(ctx: EventDocument, token: Token) -> bool:
     """Whether a killing or a wounding is told as done by an accident or a disaster: its
     subject ("the earthquake killed 300 people") or the verb its participle clause hangs from
     ("crashed into the Atlantic, killing all 228 people") is one of `accident_words`."""
-    causes = [*children_of(token, SUBJECT)]
+    causes = children_of(token, SUBJECT)
     if token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm", []):
         causes.append(token.head)
     return any(lemma_of(c) in ctx.lexicon.accident_words for c in causes)
