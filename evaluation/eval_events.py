@@ -5,6 +5,8 @@
     python evaluation/eval_events.py --set blind7    # more of them, annotated blind
     python evaluation/eval_events.py --errors        # and every miss and false event
     python evaluation/eval_events.py --set blind4 --set blind5 --min-confidence 0.8
+    python evaluation/eval_events.py --set blind14 --agreement   # two annotators, no coder
+    python evaluation/eval_events.py --set blind14 --annotation second   # the coder, other gold
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
 
@@ -26,6 +28,13 @@ Scores (precision = right / predicted, recall = right / gold):
 - ``status``: an event matched with the gold status.
 - ``occurred``: only the events coded as occurred, matched by type and trigger as above: how
   many of the events a user would take as facts are facts.
+
+Agreement. Some sets were annotated twice, independently, from the rulebook alone
+(``evaluation/data/events/second/``). ``--agreement`` scores the second annotation against the
+first exactly as the coder is scored: a second annotator's event is read from the sentence of its
+trigger, with its actors, places and date as written. It says how far two careful readers agree,
+the ceiling for any coder scored against one of them. ``--annotation second`` scores the coder
+against the second annotation instead of the first.
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ SETS = (
     "project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
 )  # fmt: skip
+ANNOTATIONS = ("first", "second")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -105,6 +115,64 @@ class Scores:
         return self.tallies.setdefault(name, Tally())
 
 
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the scorer reads of a predicted event: the coder's, or a second annotator's."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    status: str
+    sentences: tuple[tuple[int, int], ...]
+    """Where it was read from (start, end): a gold trigger in one of them can match it."""
+    sentence: str = ""
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    date: str | None = None
+    """When it happened, as the text says it (never the publication date)."""
+    mode: str | None = None
+    confidence: float = 1.0
+
+
+def coded(event: Event, analysis: Analysis) -> Prediction:
+    """The coder's event as the scorer reads it."""
+    spans = (event.sentence, *event.evidence)
+    return Prediction(
+        type=event.type,
+        text=event.text,
+        start=event.start,
+        end=event.end,
+        status=event.status,
+        sentences=tuple((s.start, s.end) for s in spans),
+        sentence=event.sentence.text,
+        actors=tuple(actor_names(event, analysis)),
+        places=tuple(place_names(event, analysis)),
+        date=event.date_value if event.date_source == "text" else None,
+        mode=event.mode,
+        confidence=event.confidence,
+    )
+
+
+def annotated(event: GoldEvent, text: str, sentences: Sequence[tuple[int, int]]) -> Prediction:
+    """A second annotator's event as the scorer reads it: from the sentence of its trigger."""
+    start, end = event.trigger_start, event.trigger_start + len(event.trigger)
+    sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
+    return Prediction(
+        type=event.type,
+        text=event.trigger,
+        start=start,
+        end=end,
+        status=event.status,
+        sentences=(sentence,),
+        sentence=text[sentence[0] : sentence[1]],
+        actors=event.actor,
+        places=event.place,
+        date=event.date,
+        mode=event.mode,
+    )
+
+
 def normalize(text: str) -> list[str]:
     """Words of a name without accents, case, punctuation and articles (an acronym written in
     capitals stays: "UN" is the United Nations, not the article "un")."""
@@ -143,17 +211,13 @@ def place_names(event: Event, analysis: Analysis) -> list[str]:
     return []
 
 
-def text_date(event: Event) -> str | None:
-    return event.date_value if event.date_source == "text" else None
-
-
-def _in_evidence(event: Event, start: int) -> bool:
-    return any(s.start <= start < s.end for s in (event.sentence, *event.evidence))
+def _in_evidence(event: Prediction, start: int) -> bool:
+    return any(a <= start < b for a, b in event.sentences)
 
 
 def match(
-    gold: Sequence[GoldEvent], predicted: Sequence[Event], occurred_only: bool = False
-) -> list[tuple[GoldEvent, Event]]:
+    gold: Sequence[GoldEvent], predicted: Sequence[Prediction]
+) -> list[tuple[GoldEvent, Prediction]]:
     """Gold and predicted events paired one to one (see the module's docstring)."""
     pairs: list[tuple[tuple[int, int], int, int]] = []
     for gi, g in enumerate(gold):
@@ -176,19 +240,18 @@ def match(
     return found
 
 
-def predicted_values(p: Event, analysis: Analysis, role: str) -> list[str]:
+def predicted_values(p: Prediction, role: str) -> list[str]:
     """The predicted names of an event's actor or place, or its date from the text."""
     if role == "actor":
-        return actor_names(p, analysis)
+        return list(p.actors)
     if role == "place":
-        return place_names(p, analysis)
-    value = text_date(p)
-    return [value] if value is not None else []
+        return list(p.places)
+    return [p.date] if p.date is not None else []
 
 
-def _role_values(g: GoldEvent, p: Event, analysis: Analysis, role: str) -> tuple[bool, bool, bool]:
+def _role_values(g: GoldEvent, p: Prediction, role: str) -> tuple[bool, bool, bool]:
     """(gold has it, prediction has it, they agree)."""
-    values = predicted_values(p, analysis, role)
+    values = predicted_values(p, role)
     if role == "date":
         agree = bool(values) and same_date(values[0], g.date)
         return g.date is not None, bool(values), agree
@@ -203,10 +266,14 @@ def same_date(value: str | None, gold: str | None) -> bool:
     return value == gold or value.startswith(gold + "T")
 
 
+def predictions(analysis: Analysis, min_confidence: float = 0.0) -> list[Prediction]:
+    """The coder's events of an analysis, those at least ``min_confidence`` sure."""
+    return [coded(e, analysis) for e in analysis.events if e.confidence >= min_confidence]
+
+
 def score_paragraph(
-    paragraph: GoldParagraph, analysis: Analysis, scores: Scores, min_confidence: float = 0.0
+    paragraph: GoldParagraph, predicted: Sequence[Prediction], scores: Scores
 ) -> None:
-    predicted = [e for e in analysis.events if e.confidence >= min_confidence]
     pairs = match(paragraph.events, predicted)
     matched_p = {id(p) for _, p in pairs}
     matched_g = {id(g) for g, _ in pairs}
@@ -217,9 +284,9 @@ def score_paragraph(
         tally = scores[role]
         tally.gold += sum(1 for g in paragraph.events if getattr(g, role))
         for p in predicted:
-            tally.predicted += bool(predicted_values(p, analysis, role))
+            tally.predicted += bool(predicted_values(p, role))
         for g, p in pairs:
-            tally.right += _role_values(g, p, analysis, role)[2]
+            tally.right += _role_values(g, p, role)[2]
     tuple_tally, status_tally = scores["tuple"], scores["status"]
     tuple_tally.predicted += len(predicted)
     tuple_tally.gold += len(paragraph.events)
@@ -228,7 +295,7 @@ def score_paragraph(
     for g, p in pairs:
         right = True
         for role in ROLES:
-            gold_has, pred_has, agree = _role_values(g, p, analysis, role)
+            gold_has, pred_has, agree = _role_values(g, p, role)
             right = right and (agree or (not gold_has and not pred_has))
         tuple_tally.right += right
         status_tally.right += p.status == g.status
@@ -237,9 +304,9 @@ def score_paragraph(
                 f"{paragraph.id} status {g.type} {g.trigger!r}: gold {g.status}, got {p.status}"
             )
         for role in ROLES:
-            gold_has, pred_has, agree = _role_values(g, p, analysis, role)
+            gold_has, pred_has, agree = _role_values(g, p, role)
             if (gold_has or pred_has) and not agree:
-                got = predicted_values(p, analysis, role)
+                got = predicted_values(p, role)
                 want = getattr(g, role)
                 scores.errors.append(
                     f"{paragraph.id} {role} {g.type} {g.trigger!r}: gold {want}, got {got}"
@@ -259,7 +326,7 @@ def score_paragraph(
         if id(p) not in matched_p:
             scores.errors.append(
                 f"{paragraph.id} false {p.type}/{p.mode} {p.text!r} ({p.status}) "
-                f"actor={actor_names(p, analysis)} in {p.sentence.text[:90]!r}"
+                f"actor={list(p.actors)} in {p.sentence[:90]!r}"
             )
 
 
@@ -291,8 +358,26 @@ def evaluate(
     seconds = time.perf_counter() - started
     scores = Scores()
     for paragraph, analysis in zip(paragraphs, analyses, strict=True):
-        score_paragraph(paragraph, analysis, scores, min_confidence)
+        score_paragraph(paragraph, predictions(analysis, min_confidence), scores)
     return scores, seconds
+
+
+def agreement(
+    first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]
+) -> tuple[Scores, float]:
+    """The second annotation scored against the first, paragraph by paragraph."""
+    from newsevents.analyze.models import load_model
+
+    started = time.perf_counter()
+    scores = Scores()
+    for one, other in zip(first, second, strict=True):
+        if (one.id, one.text) != (other.id, other.text):
+            raise ValueError(f"{one.id}: the second annotation holds {other.id} instead")
+        doc = load_model(one.lang)(one.text)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        predicted = [annotated(e, other.text, sentences) for e in other.events]
+        score_paragraph(one, predicted, scores)
+    return scores, time.perf_counter() - started
 
 
 NAMES = ("events", "actor", "place", "date", "tuple", "status", "occurred")
@@ -309,6 +394,18 @@ def table(rows: list[tuple[str, int, Scores]]) -> str:
     return "\n".join(lines)
 
 
+def _read_sets(names: Sequence[str], annotation: str, shared: Path) -> list[GoldParagraph]:
+    """The paragraphs of the named sets, in their first or second annotation."""
+    folder = DATA if annotation == "first" else DATA / annotation
+    paragraphs: list[GoldParagraph] = []
+    for name in names:
+        if name == "project":
+            paragraphs += [p for lang in LANGS for p in read_gold(folder / f"{lang}.toml")]
+        else:
+            paragraphs += read_gold(folder / f"{name}.toml", shared)
+    return paragraphs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
@@ -317,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=SETS,
         action="append",
         help="project (the default): the paragraphs written for the project (fr, es, en); "
-        "outside, blind, blind2 … blind7: paragraphs of real articles in the evaluation corpora "
+        "outside, blind, blind2 … blind15: paragraphs of real articles in the evaluation corpora "
         "(need --shared); given several times, the sets are scored together",
     )
     parser.add_argument(
@@ -329,19 +426,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the evaluation corpora")
     parser.add_argument("--errors", action="store_true", help="print every miss and false event")
+    parser.add_argument(
+        "--annotation",
+        choices=ANNOTATIONS,
+        default="first",
+        help="the gold to score against: the sets' first annotation (the default) or their "
+        "second, independent one (evaluation/data/events/second/)",
+    )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="score the second annotation against the first instead of the coder",
+    )
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGS)
-    paragraphs: list[GoldParagraph] = []
-    for name in args.set or ["project"]:
-        if name == "project":
-            paragraphs += [p for lang in LANGS for p in read_gold(DATA / f"{lang}.toml")]
-            continue
-        try:
-            paragraphs += read_gold(DATA / f"{name}.toml", args.shared)
-        except FileNotFoundError as exc:
-            print(f"{exc} (--shared PATH points to the evaluation corpora)", file=sys.stderr)
-            return 2
-    paragraphs = [p for p in paragraphs if p.lang in langs]
+    try:
+        paragraphs = _read_sets(args.set or ["project"], args.annotation, args.shared)
+        others = (
+            _read_sets(args.set or ["project"], "second", args.shared) if args.agreement else []
+        )
+    except FileNotFoundError as exc:
+        hint = "--shared PATH points to the corpora; only some sets have a second annotation"
+        print(f"{exc} ({hint})", file=sys.stderr)
+        return 2
     rows = []
     total = Scores()
     seconds_all = 0.0
@@ -349,8 +456,12 @@ def main(argv: list[str] | None = None) -> int:
         subset = [p for p in paragraphs if p.lang == lang]
         if not subset:
             continue
-        scores, seconds = evaluate(subset, args.min_confidence)
-        seconds_all += seconds
+        if args.agreement:
+            second = [p for p in others if p.lang == lang]
+            scores, seconds_taken = agreement(subset, second)
+        else:
+            scores, seconds_taken = evaluate(subset, args.min_confidence)
+        seconds_all += seconds_taken
         rows.append((lang, len(subset), scores))
         for name, tally in scores.tallies.items():
             t = total[name]
@@ -359,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
             t.gold += tally.gold
         if args.errors:
             print(f"## {lang}", *scores.errors, sep="\n")
+    paragraphs = [p for p in paragraphs if p.lang in langs]
     rows.append(("all", len(paragraphs), total))
     print(table(rows))
     print(f"\n{len(paragraphs)} paragraphs analysed in {seconds_all:.1f} s (models loaded once)")

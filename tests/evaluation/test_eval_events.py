@@ -6,7 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from evaluation.eval_events import Scores, match, names_agree, same_date, score_paragraph
+from evaluation.eval_events import (
+    Scores,
+    annotated,
+    coded,
+    match,
+    names_agree,
+    predictions,
+    same_date,
+    score_paragraph,
+)
 from evaluation.events_gold import DATA, GoldError, GoldEvent, GoldParagraph, read_gold
 
 from newsevents.records import Analysis, Argument, Article, Event, Provenance, Span
@@ -109,7 +118,7 @@ def test_scores_count_matches_arguments_and_status(tmp_path: Path) -> None:
         events=predicted,
     )
     scores = Scores()
-    score_paragraph(paragraph, analysis, scores)
+    score_paragraph(paragraph, predictions(analysis), scores)
     events = scores["events"]
     assert (events.right, events.predicted, events.gold) == (1, 2, 2)
     actor = scores["actor"]
@@ -120,7 +129,7 @@ def test_scores_count_matches_arguments_and_status(tmp_path: Path) -> None:
     # only the surer events: the ASSAULT below the bar is left out
     sure = Scores()
     surer = (predicted[0], replace(predicted[1], confidence=0.5))
-    score_paragraph(paragraph, replace(analysis, events=surer), sure, min_confidence=0.6)
+    score_paragraph(paragraph, predictions(replace(analysis, events=surer), 0.6), sure)
     assert (sure["events"].right, sure["events"].predicted) == (1, 1)
 
 
@@ -136,4 +145,24 @@ def test_matching_needs_the_type_and_the_gold_trigger_in_the_evidence() -> None:
         type="COERCE",
         sentence=Span(TEXT[37:], 37, len(TEXT)),
     )
-    assert match(paragraph.events, [elsewhere]) == []
+    analysis = Analysis(article=Article(id="p", text=TEXT), provenance=Provenance("test", "fr"))
+    assert match(paragraph.events, [coded(elsewhere, analysis)]) == []
+
+
+SECOND = GOLD.replace('actor = ["Pérou", "Le Pérou"]', 'actor = "Pérou"').replace(
+    'date = "2025-11-27"', 'date = "2025-11-28"'
+)
+
+
+def test_a_second_annotation_is_scored_as_the_coder_is(tmp_path: Path) -> None:
+    (first,) = read_gold(write(tmp_path, GOLD))
+    (second,) = read_gold(write(tmp_path, SECOND.replace('type = "PROTEST"', 'type = "ASSAULT"')))
+    sentences = [(0, 36), (37, len(TEXT))]
+    predicted = [annotated(e, second.text, sentences) for e in second.events]
+    assert predicted[1].sentences == ((37, len(TEXT)),)  # read from its trigger's sentence
+    scores = Scores()
+    score_paragraph(first, predicted, scores)
+    assert (scores["events"].right, scores["events"].predicted, scores["events"].gold) == (1, 2, 2)
+    assert scores["actor"].right == 1  # "Pérou" agrees with "Le Pérou"
+    assert scores["date"].right == 0  # the annotators read the day differently
+    assert any("false ASSAULT" in e for e in scores.errors)
