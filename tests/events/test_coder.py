@@ -537,6 +537,73 @@ def test_they_does_not_cross_a_subject_that_is_not_a_group() -> None:
     assert group_antecedent(ctx, doc[0]) is None
 
 
+NAVY = """
+The the DET 2 det
+Indian indian ADJ 2 amod
+navy navy NOUN 3 nsubj Number=Sing
+says say VERB 3 ROOT Tense=Pres|VerbForm=Fin
+it it PRON 6 nsubj Number=Sing|Person=3
+has have AUX 6 aux Tense=Pres|VerbForm=Fin
+arrested arrest VERB 3 ccomp Tense=Past|VerbForm=Part
+23 23 NUM 8 nummod
+pirates pirate NOUN 6 dobj Number=Plur
+. . PUNCT 3 punct
+"""
+
+
+def test_it_stands_for_the_body_named_as_the_subject_above_it() -> None:
+    assert [a.text for a in one(parsed("en", NAVY)).actors] == ["The Indian navy"]
+    # a person above it is not what "it" stands for: "Kast says it has arrested…"
+    doc = parsed("en", NAVY.replace("navy navy NOUN", "Kast Kast PROPN"), (("Kast", "PER"),))
+    assert one(doc).actors == ()
+
+
+ARRESTED_POLICE_SAID = """
+Two two NUM 1 nummod
+men man NOUN 4 nsubjpass Number=Plur
+have have AUX 4 aux Tense=Pres|VerbForm=Fin
+been be AUX 4 auxpass Tense=Past|VerbForm=Part
+arrested arrest VERB 7 ccomp Tense=Past|VerbForm=Part
+, , PUNCT 7 punct
+police police NOUN 7 nsubj Number=Plur
+said say VERB 7 ROOT Tense=Past|VerbForm=Fin
+. . PUNCT 7 punct
+"""
+
+
+def test_an_arrest_in_the_passive_was_made_by_the_police_who_say_so() -> None:
+    event = one(parsed("en", ARRESTED_POLICE_SAID))
+    assert ([a.text for a in event.actors], [a.text for a in event.targets]) == (
+        ["police"],
+        ["Two men"],
+    )
+    # a kidnapping is not what the police did, and a hospital is no force
+    kidnapped = parsed("en", ARRESTED_POLICE_SAID.replace("arrested arrest", "kidnapped kidnap"))
+    assert one(kidnapped).actors == ()
+    hospital = parsed("en", ARRESTED_POLICE_SAID.replace("police police", "doctors doctor"))
+    assert one(hospital).actors == ()
+
+
+def test_an_arrest_told_before_the_force_saying_it_was_made_by_them() -> None:
+    doc = parsed(
+        "fr",
+        """
+        Deux deux NUM 1 nummod
+        hommes homme NOUN 4 nsubj:pass Number=Plur
+        ont avoir AUX 4 aux:tense Tense=Pres|VerbForm=Fin
+        été être AUX 4 aux:pass Tense=Past|VerbForm=Part
+        interpellés interpeller VERB 4 ROOT Tense=Past|VerbForm=Part
+        , , PUNCT 4 punct
+        a avoir AUX 7 aux:tense Tense=Pres|VerbForm=Fin
+        indiqué indiquer VERB 4 parataxis Tense=Past|VerbForm=Part
+        la le DET 9 det
+        police police NOUN 7 obj Number=Sing
+        . . PUNCT 4 punct
+        """,
+    )
+    assert [a.text for a in one(doc).actors] == ["la police"]
+
+
 def test_who_is_on_a_visit_is_the_visitor() -> None:
     doc = parsed(
         "en",

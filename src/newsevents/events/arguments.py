@@ -254,6 +254,30 @@ def _group(ctx: EventDocument, token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and "Plur" in token.morph.get("Number", [])
 
 
+def _body(ctx: EventDocument, token: Token) -> bool:
+    """Whether a subject names one body that "it" can stand for: an organisation, a country, or
+    a singular word of a body that acts ("the ministry")."""
+    named = ctx.mention_of.get(token.i)
+    if named is not None:
+        return named[0].label in {"ORG", "LOC"}
+    if token.i in ctx.country_of:
+        return True
+    return lemma_of(token) in ctx.lexicon.agents and "Plur" not in token.morph.get("Number", [])
+
+
+def body_antecedent(token: Token) -> Token | None:
+    """The subject of the nearest verb above a pronoun that has one ("the navy says it")."""
+    current = token.head
+    for _ in range(MAX_PHRASE):
+        subjects = [c for c in children_of(current, SUBJECT) if c.i != token.i]
+        if subjects:
+            return subjects[0]
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def group_antecedent(ctx: EventDocument, token: Token) -> Token | None:
     """The group a plural subject pronoun stands for: the subject of a verb above it ("the
     authorities said they had not closed"), else the subject of the previous sentence's main
@@ -289,6 +313,9 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     named = entity_near(ctx, token)
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_speaker:
         return speaker_of(ctx, token)
+    if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_body:
+        body = body_antecedent(token) if token.dep_ in SUBJECT else None
+        return argument(ctx, body, acting) if body is not None and _body(ctx, body) else None
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_group:
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
         return argument(ctx, antecedent, acting) if antecedent is not None else None
@@ -427,6 +454,25 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
     if target is not None and _relative(target) and token.dep_ in {"acl:relcl", "relcl"}:
         target = token.head  # "le contrat, qui sera signé": the contract is signed
     return actor, target
+
+
+def reporting_force(lexicon: EventLexicon, token: Token) -> Token | None:
+    """The police or troops saying that the passive deed a clause tells was done, with no one
+    named as doing it ("two men have been arrested, police said"; "deux hommes ont été
+    interpellés, a indiqué la police"): they did it."""
+    if agent_of(token, lexicon) is not None or not is_passive(token, lexicon):
+        return None
+    sayers: list[Token] = []
+    if token.dep_ == "ccomp" and lemma_of(token.head) in lexicon.reporting_verbs:
+        sayers = children_of(token.head, SUBJECT)
+    for c in token.children:
+        if c.dep_ == "parataxis" and lemma_of(c) in lexicon.reporting_verbs:
+            # the sayer after its verb is parsed as its object: "a indiqué la police"
+            sayers += children_of(c, SUBJECT) + [o for o in children_of(c, OBJECT) if o.i > c.i]
+    for sayer in sayers[:1]:
+        if lemma_of(sayer) in lexicon.forces or sayer.lower_ in lexicon.forces:
+            return sayer
+    return None
 
 
 def _passive_conjunct(token: Token, lexicon: EventLexicon) -> bool:
@@ -1141,6 +1187,7 @@ __all__ = [
     "place_of_party",
     "place_of_relative",
     "reaches",
+    "reporting_force",
     "resolve_pronoun",
     "sentence_span",
     "token_span",

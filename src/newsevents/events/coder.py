@@ -51,6 +51,7 @@ from newsevents.events.arguments import (
     place_of_relative,
     place_pointed_back,
     place_visited,
+    reporting_force,
     same_place_cue,
     same_time_cue,
     sent_to,
@@ -177,6 +178,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         actor_word, target_word = verbal_arguments(ctx, token)
         if target_word is not None and match.start <= target_word.i < match.end:
             target_word = _phrase_object(match)  # "opened fire on protesters": the protesters
+        if actor_word is None and match.entry.by_forces and refusing is None:
+            actor_word = reporting_force(ctx.lexicon, token)  # "…, police said"
     else:
         actor_word, target_word = nominal_arguments(
             ctx, token, event_type in ATTENDED_TYPES, event_type in DEED_TYPES

@@ -49,6 +49,9 @@ class Trigger:
     bare_central: bool
     """The action may stand without actor or target as the subject or object of its clause
     ("Protests have overtaken Greece"), not as an occasion ("spoke at a rally")."""
+    by_forces: bool
+    """Police or troops who say it was done to people, with no one named as doing it, did it
+    ("two men have been arrested, police said"): an arrest, not a kidnapping."""
     needs_date: bool
     """Only counted when a date is attached to it (a vote, not the idea of elections)."""
     weight: float
@@ -139,6 +142,9 @@ class EventLexicon:
     and date are those of the action told just before."""
     speech_words: frozenset[str]
     reporting_verbs: frozenset[str]
+    forces: frozenset[str]
+    """Police and troops: what they say was done to people with no one named, they did ("two men
+    have been arrested, police said")."""
     """Verbs of saying: in their past, a pluperfect tells the story's past ("said 12 people
     had been killed"), not background."""
     """Verbs of speaking and nouns of what was said ("spoke", "made the remarks", "ses
@@ -156,6 +162,9 @@ class EventLexicon:
     pronouns_person: frozenset[str]
     pronouns_group: frozenset[str]
     """Plural personal pronouns ("ils", "they"): the group last named as a subject."""
+    pronouns_body: frozenset[str]
+    """Pronouns of a body ("it"): the organisation or country that is the subject of a verb above
+    them ("The Indian navy says it has arrested 23 pirates")."""
     pronouns_speaker: frozenset[str]
     """First-person pronouns ("nous", "we"): inside a quote, its speaker or the speaker's group."""
     mode_cues: tuple[tuple[str, frozenset[str]], ...]
@@ -228,6 +237,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
         bare_central=bool(raw.get("bare_central", False)),
+        by_forces=bool(raw.get("by_forces", False)),
         needs_date=bool(raw.get("needs_date", False)),
         weight=float(raw.get("weight", 1.0)),  # type: ignore[arg-type]
         reflexive=bool(raw["reflexive"]) if "reflexive" in raw else None,
@@ -304,12 +314,14 @@ def event_lexicon(lang: str) -> EventLexicon:
         happened=_words(args, "happened"),
         speech_words=_words(args, "speech_words"),
         reporting_verbs=_words(args, "reporting_verbs"),
+        forces=_words(args, "forces"),
         happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
         place_nouns=_words(args, "place_nouns"),
         border_nouns=_words(args, "border_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
         pronouns_group=_words(args, "group_pronouns"),
+        pronouns_body=_words(args, "body_pronouns"),
         pronouns_speaker=_words(args, "speaker_pronouns"),
         mode_cues=tuple((mode, _words(data["modes"], mode)) for mode in data["modes"]),
         context_cues=tuple((c, _words(data["contexts"], c)) for c in data["contexts"]),
