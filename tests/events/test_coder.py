@@ -625,6 +625,62 @@ def test_who_is_on_a_visit_is_the_visitor() -> None:
     assert (event.type, [a.text for a in event.actors]) == ("CONSULT", ["Scalise"])
 
 
+def test_a_visit_before_its_visitor_is_the_subjects() -> None:
+    doc = parsed(
+        "en",
+        """
+        During during ADP 7 prep
+        her her PRON 2 poss Poss=Yes
+        visit visit NOUN 0 pobj Number=Sing
+        to to ADP 2 prep
+        Israel Israel PROPN 3 pobj Number=Sing
+        , , PUNCT 7 punct
+        Clinton Clinton PROPN 7 nsubj Number=Sing
+        spoke speak VERB 7 ROOT Tense=Past|VerbForm=Fin
+        . . PUNCT 7 punct
+        """,
+        (("Clinton", "PER"),),
+    )
+    assert [a.text for a in one(doc).actors] == ["Clinton"]
+
+
+VISITED = """
+Pataki Pataki PROPN 1 nsubj Number=Sing
+toured tour VERB 1 ROOT Tense=Past|VerbForm=Fin
+five five NUM 3 nummod
+counties county NOUN 1 dobj Number=Plur
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(
+    "visited", ["counties county", "troops troop"], ids=["places of a kind", "troops"]
+)
+def test_a_visit_to_places_of_a_kind_or_to_troops(visited: str) -> None:
+    doc = parsed("en", VISITED.replace("counties county", visited), (("Pataki", "PER"),))
+    event = one(doc)
+    assert (event.type, [a.text for a in event.actors]) == ("CONSULT", ["Pataki"])
+    # a thing of no place is not visited: "toured five products" is no meeting
+    assert code_events(parsed("en", VISITED.replace("counties county", "products product"))) == []
+
+
+def test_two_sides_act() -> None:
+    doc = parsed(
+        "en",
+        """
+        The the DET 2 det
+        two two NUM 2 nummod
+        sides side NOUN 3 nsubj Number=Plur
+        agreed agree VERB 3 ROOT Tense=Past|VerbForm=Fin
+        to to ADP 3 prep
+        a a DET 6 det
+        deal deal NOUN 4 pobj Number=Sing
+        . . PUNCT 3 punct
+        """,
+    )
+    assert [a.text for a in one(doc).actors] == ["The two sides"]
+
+
 def test_an_action_in_a_clause_of_place_happened_there() -> None:
     rows = """
     Protesters protester NOUN 1 nsubj Number=Plur

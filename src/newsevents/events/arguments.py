@@ -218,9 +218,13 @@ def descendants(token: Token, deps: set[str], limit: int = 3) -> list[tuple[int,
 
 
 def resolve_pronoun(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
-    """The person a singular personal pronoun most likely stands for: the last one named."""
+    """The person a singular personal pronoun most likely stands for: the person named as
+    subject after it (`subject_after`), else the last one named."""
     if token.lower_ not in ctx.lexicon.pronouns_person:
         return None
+    after = subject_after(ctx, token)
+    if after is not None:
+        return after
     best: tuple[Entity, Span] | None = None
     for entity in ctx.entities:
         if entity.label != "PER":
@@ -231,6 +235,19 @@ def resolve_pronoun(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | N
     if best is not None and token.idx - best[1].end > 600:
         return None
     return best
+
+
+def subject_after(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
+    """The person a pronoun in a phrase put before its sentence's subject stands for: that
+    subject ("During her visit to Israel, Clinton spoke")."""
+    if token.lower_ not in ctx.lexicon.pronouns_person:
+        return None
+    for subject in children_of(token.sent.root, SUBJECT):
+        if token.i < subject.i and token.i not in {t.i for t in subject.subtree}:
+            named = ctx.mention_of.get(subject.i) or entity_near(ctx, subject)
+            if named is not None and named[0].label == "PER":
+                return named
+    return None
 
 
 def speaker_of(ctx: EventDocument, token: Token) -> Argument | None:
@@ -320,7 +337,10 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
         return argument(ctx, antecedent, acting) if antecedent is not None else None
     if named is None and token.pos_ == "PRON":
-        named = resolve_pronoun(ctx, token) if token.dep_ in SUBJECT else None
+        if token.dep_ in SUBJECT:
+            named = resolve_pronoun(ctx, token)
+        elif token.dep_ in {"poss", "nmod:poss"}:
+            named = subject_after(ctx, token)  # "During her visit to Israel, Clinton spoke"
         if named is None:
             return None
     if named is not None:
