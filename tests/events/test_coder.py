@@ -644,6 +644,26 @@ def test_a_visit_before_its_visitor_is_the_subjects() -> None:
     assert [a.text for a in one(doc).actors] == ["Clinton"]
 
 
+def test_a_person_pronoun_as_object_stands_for_the_last_person_named() -> None:
+    doc = parsed(
+        "en",
+        """
+        Kast Kast PROPN 1 nsubj Number=Sing
+        spoke speak VERB 1 ROOT Tense=Past|VerbForm=Fin
+        . . PUNCT 1 punct
+        Critics critic NOUN 4 nsubj Number=Plur
+        accused accuse VERB 4 ROOT Tense=Past|VerbForm=Fin
+        him he PRON 4 dobj Case=Acc|Number=Sing|Person=3
+        of of ADP 4 prep
+        lying lie VERB 6 pcomp VerbForm=Ger
+        . . PUNCT 4 punct
+        """,
+        (("Kast", "PER"),),
+    )
+    event = one(doc)
+    assert [(a.text, a.entity) for a in event.targets] == [("Kast", "e1")]
+
+
 VISITED = """
 Pataki Pataki PROPN 1 nsubj Number=Sing
 toured tour VERB 1 ROOT Tense=Past|VerbForm=Fin

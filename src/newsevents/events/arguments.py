@@ -337,8 +337,8 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
         return argument(ctx, antecedent, acting) if antecedent is not None else None
     if named is None and token.pos_ == "PRON":
-        if token.dep_ in SUBJECT:
-            named = resolve_pronoun(ctx, token)
+        if token.dep_ in SUBJECT | PASSIVE_SUBJECT | OBJECT:
+            named = resolve_pronoun(ctx, token)  # "who have accused him": the last one named
         elif token.dep_ in {"poss", "nmod:poss"}:
             named = subject_after(ctx, token)  # "During her visit to Israel, Clinton spoke"
         if named is None:
