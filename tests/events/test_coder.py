@@ -1942,6 +1942,25 @@ def test_words_of_hijacking_forbidding_and_complimenting(verb: str, lemma: str, 
     assert one(parsed("en", rows)).type == kind
 
 
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [("lit light VERB 1 ROOT|into into ADP 1 prep", "ACCUSE"),
+     ("spoke speak VERB 1 ROOT|out out ADP 1 prt|against against ADP 1 prep", "ACCUSE"),
+     ("bombarded bombard VERB 1 ROOT", "ASSAULT"),
+     ("worked work VERB 1 ROOT|closely closely ADV 1 advmod|with with ADP 1 prep", "COOPERATE")],
+)  # fmt: skip
+def test_words_of_criticism_bombardment_and_working_together(words: str, kind: str) -> None:
+    rows = words.split("|")
+    the = f"the the DET {len(rows) + 2} det"
+    leaders = f"leaders leader NOUN {len(rows)} pobj Number=Plur"
+    table = "\n".join(
+        ["Rebels rebel NOUN 1 nsubj Number=Plur", *rows, the, leaders, ". . PUNCT 1 punct"]
+    )
+    if kind == "ASSAULT":  # a verb's own object
+        table = table.replace(f"leader NOUN {len(rows)} pobj", "leader NOUN 1 dobj")
+    assert one(parsed("en", table)).type == kind
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur
