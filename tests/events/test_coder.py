@@ -664,6 +664,25 @@ def test_a_person_pronoun_as_object_stands_for_the_last_person_named() -> None:
     assert [(a.text, a.entity) for a in event.targets] == [("Kast", "e1")]
 
 
+def test_the_parties_between_whom_an_action_noun_was_act() -> None:
+    doc = parsed(
+        "es",
+        """
+        Violaron violar VERB 0 ROOT Tense=Past|VerbForm=Fin
+        el el DET 2 det
+        acuerdo acuerdo NOUN 0 obj Number=Sing
+        alcanzado alcanzado ADJ 2 amod VerbForm=Part
+        entre entre ADP 7 case
+        las el DET 7 det
+        dos dos NUM 7 nummod
+        partes parte NOUN 3 obl Number=Plur
+        . . PUNCT 0 punct
+        """,
+    )
+    agreement = next(e for e in code_events(doc) if e.type == "AGREE")
+    assert [a.text for a in agreement.actors] == ["las dos partes"]
+
+
 VISITED = """
 Pataki Pataki PROPN 1 nsubj Number=Sing
 toured tour VERB 1 ROOT Tense=Past|VerbForm=Fin

@@ -590,6 +590,8 @@ def nominal_arguments(
             elif target is None and word.pos_ in {"NOUN", "PROPN"}:
                 target = word
     if actor is None:
+        actor = _party(token, lexicon)  # "the agreement between the two sides"
+    if actor is None:
         # "Israeli bombing", "frappes israéliennes": a nationality names who acts
         for child in token.children:
             named = ctx.mention_of.get(child.i)
@@ -628,6 +630,27 @@ def nominal_arguments(
             if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
                 actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
+
+
+def _party(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The first party to an action noun, after a preposition of parties hanging from it or from
+    a participle describing it ("the talks between Kiev and Moscow", "el acuerdo alcanzado en
+    1991 entre las dos partes")."""
+    holders = [token] + [
+        c
+        for c in token.children
+        if c.dep_ in {"acl", "amod"} and (c.pos_ == "VERB" or "Part" in c.morph.get("VerbForm", []))
+    ]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and lemma_of(child) in lexicon.between_preps:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+            cases = {lemma_of(c) for c in child.children if c.dep_ == "case"}
+            if child.dep_ in {"nmod", "obl", "obl:mod"} and cases & lexicon.between_preps:
+                return child
+    return None
 
 
 def _sender(word: Token, lexicon: EventLexicon) -> Token | None:

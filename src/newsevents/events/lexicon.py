@@ -95,6 +95,9 @@ class EventLexicon:
     """Verbs of refusing an action ("refuser de laisser entrer", "refused to let in")."""
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
+    between_preps: frozenset[str]
+    """Prepositions of the parties to an action noun ("the agreement between the two sides", "el
+    acuerdo alcanzado entre las dos partes"): they act."""
     place_preps: frozenset[str]
     destination_preps: frozenset[str]
     """Prepositions of where people were sent ("deported to Colombia"): not where it happened."""
@@ -291,6 +294,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         refusal=_words(status, "refusal"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
         agent_preps=_words(args, "agent_preps"),
+        between_preps=_words(args, "between_preps"),
         place_preps=_words(args, "place_preps"),
         destination_preps=_words(args, "destination_preps"),
         located_preps=_words(args, "located_preps"),
