@@ -1980,6 +1980,26 @@ def test_words_of_criticism_bombardment_and_working_together(words: str, kind: s
     assert one(parsed("en", table)).type == kind
 
 
+@pytest.mark.parametrize(
+    ("verb", "thing", "kind"),
+    [("attacked attack", "policy policy", "ACCUSE"), ("struck strike", "deal deal", "AGREE"),
+     ("attacked attack", "convoy convoy", "ASSAULT")],
+)  # fmt: skip
+def test_what_is_attacked_or_struck_says_what_was_done(verb: str, thing: str, kind: str) -> None:
+    rows = f"""
+    Rebels rebel NOUN 1 nsubj Number=Plur
+    {verb} VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    {thing} NOUN 1 dobj Number=Sing
+    over over ADP 1 prep
+    a a DET 6 det
+    decision decision NOUN 4 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    # only what it is done to counts, not the words around it ("over a decision")
+    assert one(parsed("en", rows)).type == kind
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur

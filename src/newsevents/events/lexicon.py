@@ -43,6 +43,9 @@ class Trigger:
     excluded_objects: frozenset[str]
     """Lemmas that, in the action's complement, say the words mean something else ("un
     pedido de 60 aviones" is an order, not a request)."""
+    excluded_targets: frozenset[str]
+    """Lemmas that, as what the action is done to, say the words mean something else ("attacked
+    the policy" criticises, "struck a deal" agrees): only the object's head is read."""
     contexts: tuple[str, ...]
     bare: bool
     """The action may stand without actor or target (a scheduled vote)."""
@@ -237,6 +240,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         human_objects=bool(raw.get("human_objects", False)),
         named_objects=bool(raw.get("named_objects", False)),
         excluded_objects=_words(raw, "excluded_objects"),
+        excluded_targets=_words(raw, "excluded_targets"),
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
         bare_central=bool(raw.get("bare_central", False)),

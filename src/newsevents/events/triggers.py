@@ -116,6 +116,11 @@ def _fits(
         lemma_of(t) in entry.excluded_objects or t.lower_ in entry.excluded_objects for t in region
     ):
         return False
+    if entry.excluded_targets and any(
+        lemma_of(t) in entry.excluded_targets or t.lower_ in entry.excluded_targets
+        for t in _acted_on(token, lexicon)
+    ):
+        return False
     if entry.named_objects:
         return any(
             t.i in mentioned or _is_people(t, lexicon, people_tokens)
@@ -172,6 +177,14 @@ def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
             if c.dep_ == "prep":
                 heads.extend(g for g in c.children if g.dep_ == "pobj")
     return heads
+
+
+def _acted_on(token: Token, lexicon: EventLexicon) -> list[Token]:
+    """What a verb is done to: its direct object, or its subject in the passive."""
+    deps = {"obj", "dobj"} | (
+        {"nsubj:pass", "nsubjpass", "nsubj"} if is_passive(token, lexicon) else set()
+    )
+    return [c for c in token.children if c.dep_ in deps]
 
 
 def _bare_participle(token: Token) -> bool:
