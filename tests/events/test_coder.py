@@ -2000,6 +2000,28 @@ def test_what_is_attacked_or_struck_says_what_was_done(verb: str, thing: str, ki
     assert one(parsed("en", rows)).type == kind
 
 
+def test_dismissing_people_removes_them_and_dismissing_as_criticises() -> None:
+    rows = """
+    Commissioners commissioner NOUN 1 nsubj Number=Plur
+    dismissed dismiss VERB 1 ROOT Tense=Past|VerbForm=Fin
+    four four NUM 3 nummod
+    members member NOUN 1 dobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    assert one(parsed("en", rows)).type == "SANCTION"
+    rows = """
+    Critics critic NOUN 1 nsubj Number=Plur
+    dismissed dismiss VERB 1 ROOT Tense=Past|VerbForm=Fin
+    the the DET 3 det
+    vote vote NOUN 1 dobj Number=Sing
+    as as ADP 1 prep
+    a a DET 6 det
+    sham sham NOUN 4 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    assert one(parsed("en", rows)).type == "ACCUSE"
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur
