@@ -2022,6 +2022,25 @@ def test_dismissing_people_removes_them_and_dismissing_as_criticises() -> None:
     assert one(parsed("en", rows)).type == "ACCUSE"
 
 
+def test_one_actor_described_twice_in_fewer_words_tells_one_action() -> None:
+    rows = """
+    The the DET 2 det
+    influential influential ADJ 2 amod
+    newspaper newspaper NOUN 3 nsubj Number=Sing
+    endorsed endorse VERB 3 ROOT Tense=Past|VerbForm=Fin
+    Clinton Clinton PROPN 3 dobj Number=Sing
+    . . PUNCT 3 punct
+    The the DET 7 det
+    newspaper newspaper NOUN 8 nsubj Number=Sing
+    endorsed endorse VERB 8 ROOT Tense=Past|VerbForm=Fin
+    Clinton Clinton PROPN 8 dobj Number=Sing
+    again again ADV 8 advmod
+    . . PUNCT 8 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, len(event.evidence)) == ("SUPPORT", 2)
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur

@@ -150,7 +150,7 @@ def compatible(a: Candidate, b: Candidate, distance: int) -> bool:
     ents_a = {x.entity or x.text.lower() for x in a.actors}
     ents_b = {x.entity or x.text.lower() for x in b.actors}
     if ents_a and ents_b:
-        return bool(ents_a & ents_b)
+        return bool(ents_a & ents_b) or _described_alike(a.actors, b.actors)
     if ents_a or ents_b:
         # "the killing of Alexis Grigoropoulos" … "Korkoneas killed Grigoropoulos": the same
         # person it was done to names the same deed, however far apart
@@ -163,6 +163,18 @@ def compatible(a: Candidate, b: Candidate, distance: int) -> bool:
         return True
     # a headline and its story, a noun and its verb: one side says no more than the type
     return (not heads_a or not heads_b) and distance <= NEAR_SENTENCES
+
+
+def _described_alike(a: list[Argument], b: list[Argument]) -> bool:
+    """Whether two actors described in words, not named, are one: the words of one are all in
+    the other ("the influential US daily" and "the influential US")."""
+    for x in a:
+        for y in b:
+            if x.entity is None and y.entity is None:
+                wx, wy = set(x.text.lower().split()), set(y.text.lower().split())
+                if wx <= wy or wy <= wx:
+                    return True
+    return False
 
 
 def joined(a: Candidate, b: Candidate) -> bool:
