@@ -676,6 +676,21 @@ def test_a_name_the_model_ran_over_a_verb_is_cut_there() -> None:
     assert [e.text for e in extract_entities(doc)] == ["Trump", "Holt"]
 
 
+def test_an_event_span_opening_with_a_common_noun_starts_at_the_name() -> None:
+    words = ["La", "reunión", "del", "Eurogrupo", "terminó", "."]
+    doc = Doc(
+        _blank("es").vocab,
+        words,
+        [True, True, True, True, False, False],
+        pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        heads=[1, 4, 3, 1, 4, 4],
+        deps=["det", "nsubj", "case", "nmod", "ROOT", "punct"],
+        morphs=["", "", "", "", "VerbForm=Fin", ""],
+        ents=["O", "B-MISC", "I-MISC", "I-MISC", "O", "O"],
+    )
+    assert [e.text for e in extract_entities(doc)] == ["Eurogrupo"]
+
+
 def test_a_title_of_a_work_keeps_its_verb() -> None:
     words = ["Leyó", "Quién", "mató", "a", "Palomino", "Molero", "."]
     doc = Doc(

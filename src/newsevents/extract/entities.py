@@ -134,6 +134,7 @@ def _model_mentions(
         for ent in doc.ents
         if (label := clean.labels.get(ent.label_)) is not None
         for piece_start, piece_end in _split_at_verbs(view, ent.start, ent.end, label)
+        for piece_start, piece_end in [_from_the_name(view, piece_start, piece_end, label)]
     ]
     for piece_start, piece_end, label in pieces:
         start, end = _clean_bounds(view, piece_start, piece_end, label, clean, roles)
@@ -179,6 +180,19 @@ def _split_at_verbs(view: DocView, start: int, end: int, label: str) -> list[tup
             start = i + 1
     pieces.append((start, end))
     return [(s, e) for s, e in pieces if s < e]
+
+
+def _from_the_name(view: DocView, start: int, end: int, label: str) -> tuple[int, int]:
+    """A title or event (MISC) span that opens with a common noun in lower case starts at the
+    name after it ("reunión del Eurogrupo" is "Eurogrupo"): the noun says what happened."""
+    doc = view.doc
+    if label != "MISC" or not view.has_pos:
+        return start, end
+    first = next((i for i in range(start, end) if doc[i].pos_ != "DET"), end)
+    if first == end or not (doc[first].pos_ == "NOUN" and doc[first].is_lower):
+        return start, end
+    name = next((i for i in range(first + 1, end) if doc[i].is_title or doc[i].is_upper), None)
+    return (name, end) if name is not None else (start, end)
 
 
 def _relabel_lone_names(doc: Doc, mentions: Sequence[_Mention]) -> None:
