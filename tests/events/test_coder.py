@@ -2041,6 +2041,38 @@ def test_one_actor_described_twice_in_fewer_words_tells_one_action() -> None:
     assert (event.type, len(event.evidence)) == ("SUPPORT", 2)
 
 
+@pytest.mark.parametrize(
+    ("aux", "kind", "status"),
+    [("would would AUX 3 aux VerbForm=Fin", "REJECT", "planned"),
+     ("did do AUX 3 aux Tense=Past|VerbForm=Fin", "CONCEDE", "negated")],
+)  # fmt: skip
+def test_a_concession_someone_will_not_make_is_a_refusal(aux: str, kind: str, status: str) -> None:
+    rows = f"""
+    Officials official NOUN 3 nsubj Number=Plur
+    {aux}
+    not not PART 3 neg
+    release release VERB 3 ROOT VerbForm=Inf
+    the the DET 5 det
+    prisoners prisoner NOUN 3 dobj Number=Plur
+    . . PUNCT 3 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, event.status) == (kind, status)
+
+
+def test_a_french_conditional_read_as_an_imperfect_is_a_refusal() -> None:
+    rows = """
+    Elles elle PRON 2 nsubj Number=Plur|Person=3
+    ne ne ADV 2 advmod Polarity=Neg
+    céderaient céder VERB 2 ROOT Mood=Ind|Tense=Imp|VerbForm=Fin
+    pas pas ADV 2 advmod Polarity=Neg
+    aux à ADP 5 case
+    ravisseurs ravisseur NOUN 2 obl:arg Number=Plur
+    . . PUNCT 2 punct
+    """
+    assert one(parsed("fr", rows)).type == "REJECT"
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur

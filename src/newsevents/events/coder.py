@@ -172,6 +172,16 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         reading = read_status(refusing, ctx.lexicon, own_negation=own)
         reading.reasons.insert(0, f"refusal: {refusing.text!r}")
         event_type, mode = match.entry.refused_type, match.entry.refused_mode  # type: ignore[assignment]
+    if (
+        event_type == "CONCEDE"
+        and reading.negation is token
+        and not any(r.startswith("denied") for r in reading.reasons)
+        and _will(ctx, token)
+    ):
+        # "ne céderaient pas à la menace", "would not allow it": a concession refused
+        reading = read_status(token, ctx.lexicon, own_negation=False)
+        reading.reasons.insert(0, f"concession refused: {token.text!r}")
+        event_type, mode = "REJECT", None
     if event_type == "ASSAULT" and _by_accident(ctx, token):
         return None  # "crashed into the Atlantic, killing all 228 people": no one's deed
     if match.verbal:
@@ -315,6 +325,20 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
+
+
+def _will(ctx: EventDocument, token: Token) -> bool:
+    """Whether a verb says what someone will or would do: a future or a conditional, or an
+    auxiliary of the future ("would not allow", "ne céderaient pas", "no aprobará")."""
+    mood_tense = set(token.morph.get("Mood", [])) | set(token.morph.get("Tense", []))
+    lemma, word = lemma_of(token), token.lower_
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    ending = next((word[len(s) :] for s in stems if word.startswith(s)), None)
+    if ending in ctx.lexicon.conditional_endings:
+        return True  # "céderaient", tagged as an imperfect
+    return bool(mood_tense & {"Cnd", "Fut"}) or any(
+        c.dep_.startswith("aux") and lemma_of(c) in ctx.lexicon.future_aux for c in token.children
+    )
 
 
 def _by_accident(ctx: EventDocument, token: Token) -> bool:

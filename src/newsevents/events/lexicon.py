@@ -86,6 +86,9 @@ class EventLexicon:
     promise: frozenset[str]
     plan: frozenset[str]
     future_aux: frozenset[str]
+    conditional_endings: frozenset[str]
+    """Endings that, after the whole infinitive, make a conditional the parser may have read as
+    an imperfect ("céderaient", "autoriserait")."""
     purpose: frozenset[str]
     perfect_aux: frozenset[str]
     passive_aux: frozenset[str]
@@ -290,6 +293,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         promise=_words(status, "promise"),
         plan=_words(status, "plan"),
         future_aux=_words(status, "future_aux"),
+        conditional_endings=_words(status, "conditional_endings"),
         purpose=_words(status, "purpose"),
         perfect_aux=_words(status, "perfect_aux"),
         passive_aux=_words(status, "passive_aux"),
