@@ -2073,6 +2073,18 @@ def test_a_french_conditional_read_as_an_imperfect_is_a_refusal() -> None:
     assert one(parsed("fr", rows)).type == "REJECT"
 
 
+@pytest.mark.parametrize(("prep", "kept"), [("amid amid", True), ("at at", False)])
+def test_a_protest_after_a_preposition_that_tells_it_took_place(prep: str, kept: bool) -> None:
+    rows = f"""
+    Violence violence NOUN 1 nsubj Number=Sing
+    erupted erupt VERB 1 ROOT Tense=Past|VerbForm=Fin
+    {prep} ADP 1 prep
+    protests protest NOUN 2 pobj Number=Plur
+    . . PUNCT 1 punct
+    """
+    assert [e.type for e in code_events(parsed("en", rows))] == (["PROTEST"] if kept else [])
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur

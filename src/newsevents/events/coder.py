@@ -302,6 +302,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         and not targets
         and not match.entry.bare
         and not (match.entry.bare_central and named_in_clause)
+        and not (event_type in DEED_TYPES | {"PROTEST"} and _after_deed_prep(ctx, token))
         and ((date is None and place is None) or not central)
     ):
         return None  # an action with no one in it must at least be the clause's own
@@ -325,6 +326,18 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     cand.on_the_spot = place is None and same_place_cue(ctx, clause)
     cand.voiced = target_word is not None and target_word.lower_ in ctx.lexicon.pronouns_speaker
     return cand
+
+
+def _after_deed_prep(ctx: EventDocument, token: Token) -> bool:
+    """Whether an action noun follows a preposition that tells it took place ("amid protests",
+    "after the killing"), not one of an occasion ("spoke at a rally")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    preps = [token.head] if token.dep_ == "pobj" else []
+    preps += [c for c in token.children if c.dep_ == "case"]
+    return any(
+        lemma_of(p) in ctx.lexicon.deed_preps or p.lower_ in ctx.lexicon.deed_preps for p in preps
+    )
 
 
 def _will(ctx: EventDocument, token: Token) -> bool:

@@ -101,6 +101,9 @@ class EventLexicon:
     """Verbs of refusing an action ("refuser de laisser entrer", "refused to let in")."""
     past_aux_tenses: frozenset[str]
     agent_preps: frozenset[str]
+    deed_preps: frozenset[str]
+    """Prepositions before a deed or a protest noun that tell it took place, with no one named
+    ("amid protests", "after the killing", "tras los enfrentamientos")."""
     between_preps: frozenset[str]
     """Prepositions of the parties to an action noun ("the agreement between the two sides", "el
     acuerdo alcanzado entre las dos partes"): they act."""
@@ -303,6 +306,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         past_aux_tenses=_words(status, "past_aux_tenses"),
         agent_preps=_words(args, "agent_preps"),
         between_preps=_words(args, "between_preps"),
+        deed_preps=_words(args, "deed_preps"),
         place_preps=_words(args, "place_preps"),
         destination_preps=_words(args, "destination_preps"),
         located_preps=_words(args, "located_preps"),
