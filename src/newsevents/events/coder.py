@@ -175,7 +175,7 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     if (
         event_type == "CONCEDE"
         and reading.negation is token
-        and not any(r.startswith("denied") for r in reading.reasons)
+        and reading.denial is None
         and _will(ctx, token)
     ):
         # "ne céderaient pas à la menace", "would not allow it": a concession refused

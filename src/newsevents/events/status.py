@@ -51,6 +51,8 @@ class Reading:
     """The word whose negation reaches the action ("ne veulent pas", "n'a pas fermé")."""
     refusal: Token | None = None
     """A verb of refusing above the action ("a refusé de les laisser entrer")."""
+    denial: Token | None = None
+    """A verb saying the action did not happen ("denied sending troops")."""
     reasons: list[str] = field(default_factory=list)
 
     def set(self, status: str, reason: str) -> None:
@@ -164,6 +166,7 @@ def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) 
             reading.refusal = word
         if depth and words & lexicon.denial and not refusing:  # "se negó a": a refusal
             reading.set("negated", f"denied: {word.text!r}")
+            reading.denial = reading.denial or word
         marks = {lemma_of(c) for c in word.children if c.dep_ in {"mark", "advmod"}}
         if marks & lexicon.condition:
             reading.set("hypothetical", f"condition on {word.text!r}")
