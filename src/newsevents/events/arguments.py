@@ -282,8 +282,8 @@ def _body(ctx: EventDocument, token: Token) -> bool:
     return lemma_of(token) in ctx.lexicon.agents and "Plur" not in token.morph.get("Number", [])
 
 
-def body_antecedent(token: Token) -> Token | None:
-    """The subject of the nearest verb above a pronoun that has one ("the navy says it")."""
+def subject_above(token: Token) -> Token | None:
+    """The subject of the nearest verb above a word that has one ("the navy says it")."""
     current = token.head
     for _ in range(MAX_PHRASE):
         subjects = [c for c in children_of(current, SUBJECT) if c.i != token.i]
@@ -299,14 +299,9 @@ def group_antecedent(ctx: EventDocument, token: Token) -> Token | None:
     """The group a plural subject pronoun stands for: the subject of a verb above it ("the
     authorities said they had not closed"), else the subject of the previous sentence's main
     verb ("Protesters marched… They also attacked")."""
-    current = token.head
-    for _ in range(MAX_PHRASE):
-        subjects = [c for c in children_of(current, SUBJECT) if c.i != token.i]
-        if subjects:  # the nearest subject above decides: "we will not lend… whether they be"
-            return subjects[0] if _group(ctx, subjects[0]) else None
-        if current.head.i == current.i:
-            break
-        current = current.head
+    above = subject_above(token)
+    if above is not None:  # the nearest subject above decides: "we will not lend… whether they be"
+        return above if _group(ctx, above) else None
     start = token.sent.start
     if start == 0:
         return None
@@ -331,7 +326,7 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_speaker:
         return speaker_of(ctx, token)
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_body:
-        body = body_antecedent(token) if token.dep_ in SUBJECT else None
+        body = subject_above(token) if token.dep_ in SUBJECT else None
         return argument(ctx, body, acting) if body is not None and _body(ctx, body) else None
     if named is None and token.pos_ == "PRON" and token.lower_ in ctx.lexicon.pronouns_group:
         antecedent = group_antecedent(ctx, token) if token.dep_ in SUBJECT else None
