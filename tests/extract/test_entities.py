@@ -691,6 +691,21 @@ def test_an_event_span_opening_with_a_common_noun_starts_at_the_name() -> None:
     assert [e.text for e in extract_entities(doc)] == ["Eurogrupo"]
 
 
+def test_a_sign_the_model_took_in_with_a_name_is_left_out() -> None:
+    words = ["CINCINNATI", "\x97", "Police", "said", "."]
+    doc = Doc(
+        _blank("en").vocab,
+        words,
+        [True, True, True, False, False],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        heads=[2, 2, 3, 3, 3],
+        deps=["nmod", "compound", "nsubj", "ROOT", "punct"],
+        morphs=["", "", "", "VerbForm=Fin", ""],
+        ents=["B-LOC", "B-PER", "I-PER", "O", "O"],
+    )
+    assert [e.text for e in extract_entities(doc)] == ["CINCINNATI", "Police"]
+
+
 def test_a_title_of_a_work_keeps_its_verb() -> None:
     words = ["Leyó", "Quién", "mató", "a", "Palomino", "Molero", "."]
     doc = Doc(

@@ -277,7 +277,7 @@ def _after_title(doc: Doc, start: int, end: int, clean: _CleanRules, roles: Role
 def _strip_first(doc: Doc, i: int, end: int, label: str, clean: _CleanRules) -> bool:
     token = doc[i]
     low = token.lower_
-    if token.is_space or token.is_punct:
+    if token.is_space or token.is_punct or _sign(token):
         return True
     if low in clean.determiners:
         # "la Paz", "Le Pen", "El Salvador" keep their capital article; "L'ultraconservateur" not.
@@ -288,8 +288,14 @@ def _strip_first(doc: Doc, i: int, end: int, label: str, clean: _CleanRules) -> 
     return False
 
 
+def _sign(token: Token) -> bool:
+    """A token with neither letter nor digit that the tokenizer did not take for punctuation
+    (a dash mis-decoded as "\x97")."""
+    return not any(ch.isalnum() for ch in token.text)
+
+
 def _strip_last(view: DocView, token: Token, label: str) -> bool:
-    if token.is_space or token.is_punct or token.lower_ in _POSSESSIVE:
+    if token.is_space or token.is_punct or _sign(token) or token.lower_ in _POSSESSIVE:
         return True
     if label == "PER":
         return token.is_lower
