@@ -153,14 +153,14 @@ class EventLexicon:
     """Verbs that only say something took place ("it happened in", "ocurrió en"): their place
     and date are those of the action told just before."""
     speech_words: frozenset[str]
+    """Verbs of speaking and nouns of what was said ("spoke", "made the remarks", "ses
+    propos"): where a speaker said them is where their tellings were made."""
     reporting_verbs: frozenset[str]
+    """Verbs of saying: in their past, a pluperfect tells the story's past ("said 12 people
+    had been killed"), not background."""
     forces: frozenset[str]
     """Police and troops: what they say was done to people with no one named, they did ("two men
     have been arrested, police said")."""
-    """Verbs of saying: in their past, a pluperfect tells the story's past ("said 12 people
-    had been killed"), not background."""
-    """Verbs of speaking and nouns of what was said ("spoke", "made the remarks", "ses
-    propos"): where a speaker said them is where their tellings were made."""
     happened_subjects: frozenset[str]
     """Pronouns such a verb may have as subject ("it", "cela", "esto")."""
     event_nouns: frozenset[str]
