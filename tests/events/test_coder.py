@@ -683,6 +683,28 @@ def test_the_parties_between_whom_an_action_noun_was_act() -> None:
     assert [a.text for a in agreement.actors] == ["las dos partes"]
 
 
+def test_a_role_named_again_is_the_person_given_it() -> None:
+    rows = """
+    El el DET 1 det Definite=Def
+    presidente presidente NOUN 3 nsubj Number=Sing
+    Abinader Abinader PROPN 1 appos Number=Sing
+    llegó llegar VERB 3 ROOT Tense=Past|VerbForm=Fin
+    . . PUNCT 3 punct
+    El el DET 6 det Definite=Def
+    presidente presidente NOUN 7 nsubj Number=Sing
+    expulsó expulsar VERB 7 ROOT Tense=Past|VerbForm=Fin
+    a a ADP 9 case
+    migrantes migrante NOUN 7 obj Number=Plur
+    . . PUNCT 7 punct
+    """
+    doc = parsed("es", rows, (("Abinader", "PER"),))
+    (abinader,) = doc._.records["entities"]
+    role = Span("presidente", doc.text.index("presidente"), doc.text.index("presidente") + 10)
+    doc._.records = {**doc._.records, "entities": (replace(abinader, role=role),)}
+    event = one(doc)
+    assert [(a.text, a.entity) for a in event.actors] == [("Abinader", "e1")]
+
+
 VISITED = """
 Pataki Pataki PROPN 1 nsubj Number=Sing
 toured tour VERB 1 ROOT Tense=Past|VerbForm=Fin

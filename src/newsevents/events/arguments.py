@@ -86,6 +86,7 @@ class EventDocument:
         self.people: set[int] = set()
         self.mention_of: dict[int, tuple[Entity, Span]] = {}
         self.role_of: dict[int, Entity] = {}
+        roles: dict[str, list[tuple[int, Entity]]] = {}
         for entity in self.entities:
             for mention in entity.mentions or (Span(entity.text, entity.start, entity.end),):
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -101,6 +102,11 @@ class EventDocument:
                 span = doc.char_span(entity.role.start, entity.role.end, alignment_mode="expand")
                 for token in span or ():
                     self.role_of.setdefault(token.i, entity)
+                if span is not None:
+                    roles.setdefault(lemma_of(span.root), []).append((span.root.i, entity))
+        self.role_heads: dict[str, list[tuple[int, Entity]]] = roles
+        """Head words of the roles stated for people, with where each was stated ("le
+        président" of "le président José Raúl Mulino")."""
         self.mentioned: set[int] = set(self.mention_of)
         """Tokens inside any name or place."""
         self.country_of: dict[int, Place] = {}
@@ -190,6 +196,9 @@ def entity_near(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
     if token.i in ctx.role_of:
         entity = ctx.role_of[token.i]
         return entity, Span(entity.text, entity.start, entity.end)
+    titled = _titled(ctx, token)
+    if titled is not None:
+        return titled, Span(titled.text, titled.start, titled.end)
     if lemma_of(token) in ctx.lexicon.people and token.pos_ != "PROPN":
         # "des membres du gang Gran Grif", "jihadistes du JNIM": the organisation acts.
         for _depth, t in descendants(token, {"nmod", "flat", "flat:name", "appos"}, limit=2):
@@ -206,6 +215,19 @@ def entity_near(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
         found.sort(key=lambda f: (f[0], f[1]))
         return found[0][2], found[0][3]
     return None
+
+
+def _titled(ctx: EventDocument, token: Token) -> Entity | None:
+    """The one person given earlier the role a definite noun names again ("the president", "la
+    presidenta" after "la presidenta de México, Claudia Sheinbaum")."""
+    if token.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for c in token.children
+    ):
+        return None
+    people = {
+        entity.id: entity for i, entity in ctx.role_heads.get(lemma_of(token), []) if i < token.i
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def descendants(token: Token, deps: set[str], limit: int = 3) -> list[tuple[int, Token]]:
