@@ -2107,6 +2107,17 @@ def test_a_protest_after_a_preposition_that_tells_it_took_place(prep: str, kept:
     assert [e.type for e in code_events(parsed("en", rows))] == (["PROTEST"] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("lang", "verb", "thing"),
+    [("en", "dropped drop", "lawsuit lawsuit"), ("es", "retiró retirar", "demanda demanda"),
+     ("fr", "retire retirer", "plainte plainte")],
+)  # fmt: skip
+def test_dropping_a_lawsuit_concedes(lang: str, verb: str, thing: str) -> None:
+    rows = ["She she PRON 1 nsubj", f"{verb} VERB 1 ROOT", "the the DET 3 det"]
+    table = "\n".join([*rows, f"{thing} NOUN 1 obj", ". . PUNCT 1 punct"])
+    assert [e.type for e in code_events(parsed(lang, table))] == ["CONCEDE"]
+
+
 def test_a_protest_that_overtook_a_country_happened_there() -> None:
     rows = """
     Protests protest NOUN 2 nsubj Number=Plur
