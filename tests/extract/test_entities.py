@@ -530,22 +530,25 @@ def test_ids_follow_first_mentions_and_confidence_is_graded() -> None:
     assert kast.confidence == chili.confidence == 0.9  # repeated model entities
 
 
+def _built(lang: str, words: list[str], ents: list[str], **parse: list[Any]) -> Doc:
+    """A doc with a hand-made parse (``pos``, ``heads``, ``deps``, maybe ``morphs``) and the
+    model's entity tags, a space after each word but before punctuation."""
+    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ","} for i in range(len(words))]
+    return Doc(_blank(lang).vocab, words, spaces, ents=ents, **parse)
+
+
 def _parsed(lang: str, parse: list[tuple[str, int, str, str]], name: str) -> Doc:
     """A doc with a hand-made parse: (word, head index, dependency, POS), and one PER name."""
     words = [w for w, _, _, _ in parse]
-    spaces = [i + 1 < len(words) and words[i + 1] != "," for i in range(len(words))]
     first, size = words.index(name.split()[0]), len(name.split())
     ents = ["O"] * len(words)
     ents[first : first + size] = ["B-PER"] + ["I-PER"] * (size - 1)
-    return Doc(
-        _blank(lang).vocab,
-        words,
-        spaces,
-        pos=[p for _, _, _, p in parse],
-        heads=[h for _, h, _, _ in parse],
-        deps=[d for _, _, d, _ in parse],
-        ents=ents,
+    pos, heads, deps = (
+        [p for *_, p in parse],
+        [h for _, h, _, _ in parse],
+        [d for _, _, d, _ in parse],
     )
+    return _built(lang, words, ents, pos=pos, heads=heads, deps=deps)
 
 
 def test_parse_rejects_a_title_not_attached_to_the_name() -> None:
@@ -661,61 +664,76 @@ def test_english_sentence_with_the_model() -> None:
     assert ("NORP", "Venezuelan", ["Venezuelan"], None, "VE") in rows
 
 
+def parsed(lang: str, rows: str) -> Doc:
+    """A parsed doc from rows of ``word POS head dep morph entity-tag`` ("_" for no morph), a
+    space after each word but before punctuation: the model's parse and entities."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    return _built(
+        lang,
+        [r[0] for r in table],
+        [r[5] for r in table],
+        pos=[r[1] for r in table],
+        heads=[int(r[2]) for r in table],
+        deps=[r[3] for r in table],
+        morphs=["" if r[4] == "_" else r[4] for r in table],
+    )
+
+
 def test_a_name_the_model_ran_over_a_verb_is_cut_there() -> None:
-    words = ["Trump", "accused", "Holt", "of", "bias", "."]
-    doc = Doc(
-        _blank("en").vocab,
-        words,
-        [True, True, True, True, False, False],
-        pos=["PROPN", "VERB", "PROPN", "ADP", "NOUN", "PUNCT"],
-        heads=[1, 1, 1, 1, 3, 1],
-        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
-        morphs=["", "Tense=Past|VerbForm=Fin", "", "", "", ""],
-        ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+    doc = parsed(
+        "en",
+        """
+        Trump PROPN 1 nsubj _ B-ORG
+        accused VERB 1 ROOT Tense=Past|VerbForm=Fin I-ORG
+        Holt PROPN 1 dobj _ I-ORG
+        of ADP 1 prep _ O
+        bias NOUN 3 pobj _ O
+        . PUNCT 1 punct _ O
+        """,
     )
     assert [e.text for e in extract_entities(doc)] == ["Trump", "Holt"]
 
 
 def test_an_event_span_opening_with_a_common_noun_starts_at_the_name() -> None:
-    words = ["La", "reunión", "del", "Eurogrupo", "terminó", "."]
-    doc = Doc(
-        _blank("es").vocab,
-        words,
-        [True, True, True, True, False, False],
-        pos=["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
-        heads=[1, 4, 3, 1, 4, 4],
-        deps=["det", "nsubj", "case", "nmod", "ROOT", "punct"],
-        morphs=["", "", "", "", "VerbForm=Fin", ""],
-        ents=["O", "B-MISC", "I-MISC", "I-MISC", "O", "O"],
+    doc = parsed(
+        "es",
+        """
+        La DET 1 det _ O
+        reunión NOUN 4 nsubj _ B-MISC
+        del ADP 3 case _ I-MISC
+        Eurogrupo PROPN 1 nmod _ I-MISC
+        terminó VERB 4 ROOT VerbForm=Fin O
+        . PUNCT 4 punct _ O
+        """,
     )
     assert [e.text for e in extract_entities(doc)] == ["Eurogrupo"]
 
 
 def test_a_sign_the_model_took_in_with_a_name_is_left_out() -> None:
-    words = ["CINCINNATI", "\x97", "Police", "said", "."]
-    doc = Doc(
-        _blank("en").vocab,
-        words,
-        [True, True, True, False, False],
-        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
-        heads=[2, 2, 3, 3, 3],
-        deps=["nmod", "compound", "nsubj", "ROOT", "punct"],
-        morphs=["", "", "", "VerbForm=Fin", ""],
-        ents=["B-LOC", "B-PER", "I-PER", "O", "O"],
+    doc = parsed(
+        "en",
+        """
+        CINCINNATI PROPN 2 nmod _ B-LOC
+        \x97 PROPN 2 compound _ B-PER
+        Police PROPN 3 nsubj _ I-PER
+        said VERB 3 ROOT VerbForm=Fin O
+        . PUNCT 3 punct _ O
+        """,
     )
     assert [e.text for e in extract_entities(doc)] == ["CINCINNATI", "Police"]
 
 
 def test_a_title_of_a_work_keeps_its_verb() -> None:
-    words = ["Leyó", "Quién", "mató", "a", "Palomino", "Molero", "."]
-    doc = Doc(
-        _blank("es").vocab,
-        words,
-        [True] * 5 + [False, False],
-        pos=["VERB", "PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
-        heads=[0, 2, 0, 4, 2, 4, 0],
-        deps=["ROOT", "nsubj", "ccomp", "case", "obj", "flat", "punct"],
-        morphs=["VerbForm=Fin", "", "VerbForm=Fin", "", "", "", ""],
-        ents=["O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O"],
+    doc = parsed(
+        "es",
+        """
+        Leyó VERB 0 ROOT VerbForm=Fin O
+        Quién PRON 2 nsubj _ B-MISC
+        mató VERB 0 ccomp VerbForm=Fin I-MISC
+        a ADP 4 case _ I-MISC
+        Palomino PROPN 2 obj _ I-MISC
+        Molero PROPN 4 flat _ I-MISC
+        . PUNCT 0 punct _ O
+        """,
     )
     assert [e.text for e in extract_entities(doc)] == ["Quién mató a Palomino Molero"]
