@@ -2269,3 +2269,122 @@ def test_a_request_received_is_its_senders() -> None:
         ["the ministry"],
         ["The embassy"],
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "kind"),
+    [
+        # "Clinton attacked her opponent as a fraud": criticised
+        ("Clinton Clinton PROPN 1 nsubj\nattacked attack VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "her her PRON 3 poss\nopponent opponent NOUN 1 dobj Number=Sing\nas as ADP 1 prep\n"
+         "a a DET 6 det\nfraud fraud NOUN 4 pobj Number=Sing\n. . PUNCT 1 punct", "ACCUSE"),
+        # "Kuhl fired Reams": removed from his post
+        ("Kuhl Kuhl PROPN 1 nsubj\nfired fire VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "Reams Reams PROPN 1 dobj\n. . PUNCT 1 punct", "SANCTION"),
+        # "Police fired at the men": shooting, not dismissing
+        ("Police police NOUN 1 nsubj\nfired fire VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "at at ADP 1 prep\nthe the DET 4 det\nmen man NOUN 2 pobj Number=Plur\n"
+         ". . PUNCT 1 punct", "ASSAULT"),
+        # "The government is offering a reward": asking for information
+        ("The the DET 1 det\ngovernment government NOUN 3 nsubj Number=Sing\n"
+         "is be AUX 3 aux\noffering offer VERB 3 ROOT VerbForm=Ger\na a DET 5 det\n"
+         "reward reward NOUN 3 dobj Number=Sing\n. . PUNCT 3 punct", "REQUEST"),
+        # "Police charged him with murder": the murder is the charge, not a deed told again
+        ("Police police NOUN 1 nsubj\ncharged charge VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "him he PRON 1 dobj\nwith with ADP 1 prep\nmurder murder NOUN 3 pobj Number=Sing\n"
+         ". . PUNCT 1 punct", "ACCUSE"),
+        # "The board fined Smith"
+        ("The the DET 1 det\nboard board NOUN 2 nsubj Number=Sing\n"
+         "fined fine VERB 2 ROOT Tense=Past|VerbForm=Fin\nSmith Smith PROPN 2 dobj\n"
+         ". . PUNCT 2 punct", "SANCTION"),
+        # "Officials revoked his visa": a punishment; "revoked the decree": giving way
+        ("Officials official NOUN 1 nsubj Number=Plur\n"
+         "revoked revoke VERB 1 ROOT Tense=Past|VerbForm=Fin\nhis his PRON 3 poss\n"
+         "visa visa NOUN 1 dobj Number=Sing\n. . PUNCT 1 punct", "SANCTION"),
+        ("Officials official NOUN 1 nsubj Number=Plur\n"
+         "revoked revoke VERB 1 ROOT Tense=Past|VerbForm=Fin\nthe the DET 3 det\n"
+         "decree decree NOUN 1 dobj Number=Sing\n. . PUNCT 1 punct", "CONCEDE"),
+        # "The panel held Smith in contempt": a charge, not a detention
+        ("The the DET 1 det\npanel panel NOUN 2 nsubj Number=Sing\n"
+         "held hold VERB 2 ROOT Tense=Past|VerbForm=Fin\nSmith Smith PROPN 2 dobj\n"
+         "in in ADP 2 prep\ncontempt contempt NOUN 4 pobj Number=Sing\n. . PUNCT 2 punct",
+         "ACCUSE"),
+        # "Trump implored voters"
+        ("Trump Trump PROPN 1 nsubj\nimplored implore VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "voters voter NOUN 1 dobj Number=Plur\n. . PUNCT 1 punct", "REQUEST"),
+        # "Lamont thanked the locals"
+        ("Lamont Lamont PROPN 1 nsubj\nthanked thank VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "the the DET 3 det\nlocals local NOUN 1 dobj Number=Plur\n. . PUNCT 1 punct", "SUPPORT"),
+        # "The mayor yielded to pressure"
+        ("The the DET 1 det\nmayor mayor NOUN 2 nsubj Number=Sing\n"
+         "yielded yield VERB 2 ROOT Tense=Past|VerbForm=Fin\nto to ADP 2 prep\n"
+         "pressure pressure NOUN 3 pobj Number=Sing\n. . PUNCT 2 punct", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_what_an_ambiguous_verb_is_done_to_says_what_was_done(rows: str, kind: str) -> None:
+    names = ("Clinton", "Kuhl", "Reams", "Trump", "Lamont", "Smith")
+    people = tuple((name, "PER") for name in names if name in rows)
+    assert [e.type for e in code_events(parsed("en", rows, people))] == [kind]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # "Widmer pleaded not guilty"
+        "Widmer Widmer PROPN 1 nsubj\npleaded plead VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+        "not not PART 3 neg\nguilty guilty ADJ 1 acomp\n. . PUNCT 1 punct",
+        # "The company charged $46 million against earnings": billing
+        "The the DET 1 det\ncompany company NOUN 2 nsubj Number=Sing\n"
+        "charged charge VERB 2 ROOT Tense=Past|VerbForm=Fin\n$ $ SYM 2 dobj\n"
+        "46 46 NUM 5 compound\nmillion million NUM 3 nummod\nagainst against ADP 2 prep\n"
+        "earnings earning NOUN 6 pobj Number=Plur\n. . PUNCT 2 punct",
+        # "The Bronco failed to yield right-of-way"
+        "The the DET 1 det\nBronco Bronco PROPN 2 nsubj\nfailed fail VERB 2 ROOT Tense=Past\n"
+        "to to PART 4 aux\nyield yield VERB 2 xcomp VerbForm=Inf\nright right NOUN 4 dobj\n"
+        "of of ADP 5 prep\nway way NOUN 6 pobj\n. . PUNCT 2 punct",
+        # "The crash sent the driver to the hospital"
+        "The the DET 1 det\ncrash crash NOUN 2 nsubj Number=Sing\n"
+        "sent send VERB 2 ROOT Tense=Past|VerbForm=Fin\nthe the DET 4 det\n"
+        "driver driver NOUN 2 dobj Number=Sing\nto to ADP 2 prep\nthe the DET 7 det\n"
+        "hospital hospital NOUN 5 pobj Number=Sing\n. . PUNCT 2 punct",
+        # "Jensen was killed in a traffic accident"
+        "Jensen Jensen PROPN 2 nsubjpass\nwas be AUX 2 auxpass\n"
+        "killed kill VERB 2 ROOT Tense=Past|VerbForm=Part\nin in ADP 2 prep\na a DET 6 det\n"
+        "traffic traffic NOUN 6 compound\naccident accident NOUN 3 pobj Number=Sing\n"
+        ". . PUNCT 2 punct",
+    ],
+)  # fmt: skip
+def test_words_used_in_another_sense_code_nothing(rows: str) -> None:
+    people = tuple((name, "PER") for name in ("Widmer", "Jensen") if name in rows)
+    assert code_events(parsed("en", rows, people)) == []
+
+
+def test_a_deed_condemned_is_told_as_done_but_not_on_the_day_of_the_condemnation() -> None:
+    rows = """
+    The the DET 1 det
+    Council council PROPN 2 nsubj
+    condemned condemn VERB 2 ROOT Tense=Past|VerbForm=Fin
+    the the DET 4 det
+    bombing bombing NOUN 2 dobj Number=Sing
+    on on ADP 2 prep
+    Thursday Thursday PROPN 5 pobj
+    . . PUNCT 2 punct
+    """
+    events = code_events(parsed("en", rows, (("Council", "ORG"),)))
+    assert [(e.type, e.status) for e in events] == [("ACCUSE", "occurred"), ("ASSAULT", "occurred")]
+    condemned, bombing = events
+    assert condemned.date is not None and bombing.date is None
+
+
+def test_failing_to_do_something_is_not_doing_it() -> None:
+    rows = """
+    Police police NOUN 1 nsubj
+    failed fail VERB 1 ROOT Tense=Past|VerbForm=Fin
+    to to PART 3 aux
+    arrest arrest VERB 1 xcomp VerbForm=Inf
+    the the DET 5 det
+    suspect suspect NOUN 3 dobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    events = code_events(parsed("en", rows))
+    assert [(e.type, e.status) for e in events] == [("COERCE", "negated")]

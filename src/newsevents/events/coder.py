@@ -282,10 +282,12 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = border_crossing(ctx, clause, arguments, anchors, allowed)
         if place is not None:
             reading.reasons.append(f"at the border's one crossing named: {place.text!r}")
-    date, deadline = bind_times(ctx, clause, token, actors + ([] if match.verbal else targets))
+    reaction = None if match.verbal or event_type in TELLING_TYPES else _reaction_to(ctx, token)
+    timed = clause if reaction is None else list(token.subtree)  # the reaction's time is its own
+    date, deadline = bind_times(ctx, timed, token, actors + ([] if match.verbal else targets))
     if date is None and match.verbal:
         date = governor_date(ctx, token, arguments)
-    if date is None:
+    if date is None and reaction is None:
         # the parse sometimes hangs the time on the subject ("Poland's border service on Tuesday")
         subject = [t for c in token.children if c.dep_ in SUBJECT for t in c.subtree]
         date = bind_times(ctx, subject, token, arguments)[0]
@@ -302,7 +304,10 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         and not targets
         and not match.entry.bare
         and not (match.entry.bare_central and named_in_clause)
-        and not (event_type in DEED_TYPES | {"PROTEST"} and _after_deed_prep(ctx, token))
+        and not (
+            event_type in DEED_TYPES | {"PROTEST"}
+            and (_after_deed_prep(ctx, token) or reaction is not None)
+        )
         and ((date is None and place is None) or not central)
     ):
         return None  # an action with no one in it must at least be the clause's own
@@ -356,12 +361,37 @@ def _will(ctx: EventDocument, token: Token) -> bool:
 
 def _by_accident(ctx: EventDocument, token: Token) -> bool:
     """Whether a killing or a wounding is told as done by an accident or a disaster: its
-    subject ("the earthquake killed 300 people") or the verb its participle clause hangs from
-    ("crashed into the Atlantic, killing all 228 people") is one of `accident_words`."""
+    subject ("the earthquake killed 300 people"), the noun after a preposition hanging from it
+    ("killed in a traffic accident", "muerto en un accidente") or the verb its participle
+    clause hangs from ("crashed into the Atlantic, killing all 228 people") is one of
+    `accident_words`."""
     causes = children_of(token, SUBJECT)
+    causes += [c for c in token.children if c.dep_ in {"obl", "nmod"}]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    causes += [g for c in preps for g in c.children if g.dep_ == "pobj"]
     if token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm", []):
         causes.append(token.head)
     return any(lemma_of(c) in ctx.lexicon.accident_words for c in causes)
+
+
+def _reaction_to(ctx: EventDocument, token: Token) -> Token | None:
+    """The verb that says something of a deed named as its object, or after its preposition:
+    condemning, blaming, praising or protesting it ("condemned the bombing of the embassies on
+    Thursday", "protested against the killing"). Its time is the saying's, not the deed's, and
+    the deed it speaks of took place."""
+    verb = token.head
+    told = any(c.dep_ in {"det", "poss"} for c in token.children)
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        if not told:
+            return None  # "charged with murder" names a charge, not a deed told before
+        verb = verb.head
+    elif token.dep_ not in {"obj", "dobj", "obl"}:
+        return None
+    if verb.i == token.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = lemma_of(verb)
+    types = {e.type for e in ctx.lexicon.entries_for(lemma, verb.lower_) if lemma in e.verbs}
+    return verb if types & (TELLING_TYPES | {"PROTEST"}) else None
 
 
 def _struck_by(token: Token) -> Token | None:
