@@ -683,15 +683,16 @@ def test_the_parties_between_whom_an_action_noun_was_act() -> None:
     assert [a.text for a in agreement.actors] == ["las dos partes"]
 
 
-def test_a_role_named_again_is_the_person_given_it() -> None:
-    rows = """
+@pytest.mark.parametrize("again", ["presidente", "mandatario"])
+def test_a_role_named_again_is_the_person_given_it(again: str) -> None:
+    rows = f"""
     El el DET 1 det Definite=Def
     presidente presidente NOUN 3 nsubj Number=Sing
     Abinader Abinader PROPN 1 appos Number=Sing
     llegó llegar VERB 3 ROOT Tense=Past|VerbForm=Fin
     . . PUNCT 3 punct
     El el DET 6 det Definite=Def
-    presidente presidente NOUN 7 nsubj Number=Sing
+    {again} {again} NOUN 7 nsubj Number=Sing
     expulsó expulsar VERB 7 ROOT Tense=Past|VerbForm=Fin
     a a ADP 9 case
     migrantes migrante NOUN 7 obj Number=Plur
@@ -2388,3 +2389,21 @@ def test_failing_to_do_something_is_not_doing_it() -> None:
     """
     events = code_events(parsed("en", rows))
     assert [(e.type, e.status) for e in events] == [("COERCE", "negated")]
+
+
+def test_an_attack_that_killed_is_one_event_with_its_victims() -> None:
+    rows = """
+    Monday Monday PROPN 2 poss
+    's 's PART 0 case
+    bombing bombing NOUN 3 nsubj Number=Sing
+    killed kill VERB 3 ROOT Tense=Past|VerbForm=Fin
+    200 200 NUM 5 nummod
+    people people NOUN 3 dobj Number=Plur
+    . . PUNCT 3 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.text, event.mode, [t.text for t in event.targets]) == (
+        "bombing",
+        "kill",
+        ["200 people"],
+    )

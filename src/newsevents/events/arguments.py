@@ -219,13 +219,22 @@ def entity_near(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
 
 def _titled(ctx: EventDocument, token: Token) -> Entity | None:
     """The one person given earlier the role a definite noun names again ("the president", "la
-    presidenta" after "la presidenta de México, Claudia Sheinbaum")."""
+    presidenta" after "la presidenta de México, Claudia Sheinbaum"), in the same words or in
+    other words of `role_names` ("le chef de l'État")."""
     if token.pos_ != "NOUN" or not any(
         c.dep_ == "det" and "Def" in c.morph.get("Definite", []) for c in token.children
     ):
         return None
+    words = tuple(t.lower_ for t in token.subtree if t.i >= token.i)
+    roles = {lemma_of(token)}
+    for name, stands_for in ctx.lexicon.role_names:
+        if words[: len(name)] == name:
+            roles |= stands_for  # "le chef de l'État" after "le président José Raúl Mulino"
     people = {
-        entity.id: entity for i, entity in ctx.role_heads.get(lemma_of(token), []) if i < token.i
+        entity.id: entity
+        for role in roles
+        for i, entity in ctx.role_heads.get(role, [])
+        if i < token.i
     }
     return next(iter(people.values())) if len(people) == 1 else None
 

@@ -60,7 +60,15 @@ from newsevents.events.arguments import (
     verbal_arguments,
 )
 from newsevents.events.lexicon import COERCIVE_TYPES, event_lexicon
-from newsevents.events.merge import NEAR_SENTENCES, Candidate, absorb, compatible, joined, nest
+from newsevents.events.merge import (
+    NEAR_SENTENCES,
+    Candidate,
+    absorb,
+    compatible,
+    joined,
+    nest,
+    outcomes,
+)
 from newsevents.events.status import negated, read_status, refuser, status_from_date
 from newsevents.events.triggers import TriggerMatch, find_triggers, lemma_of
 from newsevents.lang import MissingLanguageData
@@ -531,6 +539,7 @@ def code_events(doc: Doc) -> list[Event]:
             if cand.time is None and cand.type in TELLING_TYPES:
                 cand.time = _said_on(ctx, cand)
         nest(ctx, found)
+        outcomes(found, mode_order)
         alive = [c for c in found if not c.dropped]
         for i, cand in enumerate(alive):
             for earlier in alive[:i]:

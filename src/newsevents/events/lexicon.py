@@ -172,6 +172,9 @@ class EventLexicon:
     """Nouns of a border ("à la frontière avec le Pérou"): an action there with no place of its
     own happened at the one crossing of that border the article names."""
     pronouns_person: frozenset[str]
+    role_names: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+    """Words naming again, otherwise, a role given to one person, with the role words they stand
+    for ("chef de l'État" for "président")."""
     pronouns_group: frozenset[str]
     """Plural personal pronouns ("ils", "they"): the group last named as a subject."""
     pronouns_body: frozenset[str]
@@ -336,6 +339,10 @@ def event_lexicon(lang: str) -> EventLexicon:
         place_nouns=_words(args, "place_nouns"),
         border_nouns=_words(args, "border_nouns"),
         pronouns_person=_words(args, "person_pronouns"),
+        role_names=tuple(
+            (phrase_words(name), _words(args["role_names"], name))
+            for name in args.get("role_names", {})
+        ),
         pronouns_group=_words(args, "group_pronouns"),
         pronouns_body=_words(args, "body_pronouns"),
         pronouns_speaker=_words(args, "speaker_pronouns"),

@@ -30,8 +30,9 @@ _JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 _DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # What a protest says: its demand, its accusation, its refusal or its support.
 _DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
-# Dependents that are a verb's own object.
+# Dependents that are a verb's own object, and its active subject.
 _OBJECT_DEPS = frozenset({"obj", "dobj"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
 # Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
 _SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
 # A telling with no actor joins an action with one this many sentences before it at most.
@@ -130,6 +131,34 @@ def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
             outer.place = outer.place or cand.place
             outer.deadline = outer.deadline or cand.deadline
         cand.dropped = True
+
+
+def outcomes(sentence: list[Candidate], mode_order: list[str]) -> None:
+    """An attack named as what killed or wounded ("the bombings killed more than 200 people",
+    "the bomb went off, killing 247"): the killing is its outcome, one event named by the
+    attack, with the victims and their number."""
+    for deed in sentence:
+        if deed.dropped or deed.type != "ASSAULT" or not deed.match.verbal:
+            continue
+        verb = deed.match.head
+        verbs = [verb, verb.head] if verb.dep_ == "advcl" else [verb]
+        subjects = {c.i for v in verbs for c in v.children if c.dep_ in _SUBJECT_DEPS}
+        attack = next(
+            (
+                c
+                for c in sentence
+                if c is not deed
+                and not c.dropped
+                and c.type == "ASSAULT"
+                and not c.match.verbal
+                and c.match.head.i in subjects
+            ),
+            None,
+        )
+        if attack is not None:
+            attack.targets = attack.targets or deed.targets
+            attack.mode = deed.mode or attack.mode
+            absorb(attack, deed, mode_order)
 
 
 def same_mode(a: str | None, b: str | None) -> bool:
@@ -239,5 +268,6 @@ __all__ = [
     "governed",
     "joined",
     "nest",
+    "outcomes",
     "same_mode",
 ]
