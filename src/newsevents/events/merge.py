@@ -134,9 +134,10 @@ def nest(ctx: EventDocument, sentence: list[Candidate]) -> None:
 
 
 def outcomes(sentence: list[Candidate], mode_order: list[str]) -> None:
-    """An attack named as what killed or wounded ("the bombings killed more than 200 people",
-    "the bomb went off, killing 247"): the killing is its outcome, one event named by the
-    attack, with the victims and their number."""
+    """An attack named as what killed or wounded, as the subject of the killing or of the verb
+    its participle clause hangs from ("the bombings killed more than 200 people", "the attack
+    shook the market, killing 12"): the killing is its outcome, one event named by the attack,
+    with the victims and their number."""
     for deed in sentence:
         if deed.dropped or deed.type != "ASSAULT" or not deed.match.verbal:
             continue
