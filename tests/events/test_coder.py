@@ -2348,6 +2348,10 @@ def test_what_an_ambiguous_verb_is_done_to_says_what_was_done(rows: str, kind: s
         "sent send VERB 2 ROOT Tense=Past|VerbForm=Fin\nthe the DET 4 det\n"
         "driver driver NOUN 2 dobj Number=Sing\nto to ADP 2 prep\nthe the DET 7 det\n"
         "hospital hospital NOUN 5 pobj Number=Sing\n. . PUNCT 2 punct",
+        # "Reporters asked whether the plan works": a question, not a request
+        "Reporters reporter NOUN 1 nsubj Number=Plur\nasked ask VERB 1 ROOT Tense=Past\n"
+        "whether whether SCONJ 5 mark\nthe the DET 4 det\nplan plan NOUN 5 nsubj\n"
+        "works work VERB 1 ccomp Tense=Pres\n. . PUNCT 1 punct",
         # "Jensen was killed in a traffic accident"
         "Jensen Jensen PROPN 2 nsubjpass\nwas be AUX 2 auxpass\n"
         "killed kill VERB 2 ROOT Tense=Past|VerbForm=Part\nin in ADP 2 prep\na a DET 6 det\n"
