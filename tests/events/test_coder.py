@@ -2411,3 +2411,19 @@ def test_an_attack_that_killed_is_one_event_with_its_victims() -> None:
         "kill",
         ["200 people"],
     )
+
+
+def test_where_something_is_sent_is_not_who_it_is_done_to() -> None:
+    rows = """
+    The the DET 1 det
+    committee committee NOUN 2 nsubj Number=Sing
+    sent send VERB 2 ROOT Tense=Past|VerbForm=Fin
+    a a DET 4 det
+    resolution resolution NOUN 2 dobj Number=Sing
+    to to ADP 2 prep
+    the the DET 8 det
+    full full ADJ 8 amod
+    House House PROPN 5 pobj Number=Sing
+    . . PUNCT 2 punct
+    """
+    assert code_events(parsed("en", rows, (("House", "ORG"),))) == []

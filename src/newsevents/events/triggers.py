@@ -133,8 +133,18 @@ def _fits(
     ):
         return False
     return not entry.human_objects or any(
-        _is_people(t, lexicon, people_tokens) for t in object_heads(token, lexicon)
+        _is_people(t, lexicon, people_tokens)
+        for t in object_heads(token, lexicon)
+        if not _destination(t, lexicon)
     )
+
+
+def _destination(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a noun is where something is sent, the object of a preposition of
+    `destination_preps` ("send a resolution to the full House"): not what the action is done
+    to. Only where the parse gives prepositions objects: a Spanish "a" marks people acted upon
+    as well as destinations ("recibió a Antón Masa")."""
+    return token.dep_ == "pobj" and lemma_of(token.head) in lexicon.destination_preps
 
 
 _OBJECT_DEPS = frozenset(
