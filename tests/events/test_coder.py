@@ -2310,6 +2310,15 @@ def test_a_request_received_is_its_senders() -> None:
          "held hold VERB 2 ROOT Tense=Past|VerbForm=Fin\nSmith Smith PROPN 2 dobj\n"
          "in in ADP 2 prep\ncontempt contempt NOUN 4 pobj Number=Sing\n. . PUNCT 2 punct",
          "ACCUSE"),
+        # "The driver was cited for speeding": charged with an offence
+        ("The the DET 1 det\ndriver driver NOUN 3 nsubjpass Number=Sing\n"
+         "was be AUX 3 auxpass Tense=Past\ncited cite VERB 3 ROOT Tense=Past|VerbForm=Part\n"
+         "for for ADP 3 prep\nspeeding speeding NOUN 4 pobj Number=Sing\n. . PUNCT 3 punct",
+         "ACCUSE"),
+        # "Udall took aim at the chief": criticised
+        ("Udall Udall PROPN 1 nsubj\ntook take VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "aim aim NOUN 1 dobj\nat at ADP 1 prep\nthe the DET 5 det\nchief chief NOUN 3 pobj\n"
+         ". . PUNCT 1 punct", "ACCUSE"),
         # "Trump implored voters"
         ("Trump Trump PROPN 1 nsubj\nimplored implore VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
          "voters voter NOUN 1 dobj Number=Plur\n. . PUNCT 1 punct", "REQUEST"),
@@ -2323,7 +2332,7 @@ def test_a_request_received_is_its_senders() -> None:
     ],
 )  # fmt: skip
 def test_what_an_ambiguous_verb_is_done_to_says_what_was_done(rows: str, kind: str) -> None:
-    names = ("Clinton", "Kuhl", "Reams", "Trump", "Lamont", "Smith")
+    names = ("Clinton", "Kuhl", "Reams", "Trump", "Lamont", "Smith", "Udall")
     people = tuple((name, "PER") for name in names if name in rows)
     assert [e.type for e in code_events(parsed("en", rows, people))] == [kind]
 
