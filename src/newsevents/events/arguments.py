@@ -180,7 +180,7 @@ def phrase(ctx: EventDocument, token: Token) -> list[Token]:
     while right < len(words) - 1 and words[right + 1].i == words[right].i + 1:
         right += 1
     kept = words[left : right + 1]
-    while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT", "SCONJ"}:
+    while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT", "SCONJ", "PART"}:
         kept.pop()
     while kept and kept[0].pos_ in {"ADP", "PUNCT", "CCONJ", "SCONJ"}:
         kept.pop(0)
@@ -402,15 +402,39 @@ def children_of(token: Token, deps: frozenset[str]) -> list[Token]:
 
 
 def agent_of(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The agent of a passive ("par la police"); through a thing to whose owner it belongs
+    ("killed by a sniper's bullet": the sniper)."""
     for child in token.children:
         if child.dep_ in _AGENT:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
-            return pobj[0] if pobj else child
+            return _owner(pobj[0], lexicon) if pobj else child
         if child.dep_.startswith("obl") and any(
             c.dep_ == "case" and lemma_of(c) in lexicon.agent_preps for c in child.children
         ):
             return child
     return None
+
+
+def _owner(token: Token, lexicon: EventLexicon) -> Token:
+    """The possessor of a weapon or a vehicle ("a sniper's bullet"), or the noun."""
+    if lemma_of(token) not in lexicon.instruments:
+        return token
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
+    return owners[0] if owners else token
+
+
+def _issuer(document: Token) -> Token | None:
+    """The subject of the verb whose object a document is, or before whose preposition it
+    stands ("introduced a resolution", "said in a statement")."""
+    verb = document.head
+    if document.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif document.dep_ not in {"obj", "dobj"}:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = children_of(verb, SUBJECT)
+    return subjects[0] if subjects else None
 
 
 def own_subject(token: Token) -> Token | None:
@@ -463,6 +487,9 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
             actor = agent_of(token, lexicon)
         else:
             actor = token.head
+            if lemma_of(token.head) in lexicon.document_nouns:
+                # "introduced a resolution urging passage": who introduced it urges
+                actor = _issuer(token.head) or token.head
             objects = children_of(token, OBJECT)
             target = objects[0] if objects else None
         return actor, target
@@ -495,6 +522,8 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
         objects = [c for c in token.children if c.dep_ in {"obj", "dobj"}]
         objects = objects or children_of(token, frozenset({"iobj", "obl:arg"}))
         target = objects[0] if objects else None
+    if actor is None and token.dep_ == "acl" and lemma_of(token.head) in lexicon.document_nouns:
+        actor = _issuer(token.head)  # "a resolution urging passage of the bill"
     if actor is None:
         actor = controller(token) or _dropped_subject(token, lexicon)
     if target is not None and _relative(target) and token.dep_ in {"acl:relcl", "relcl"}:
@@ -627,7 +656,9 @@ def nominal_arguments(
     means = means_of(lexicon, token)  # "responded with barrages of tear gas"
     head = means or token.head
     telling = any(  # "condemned the bombing": the condemner did not bomb
-        e.type in TELLING_TYPES for e in lexicon.entries_for(lemma_of(head), head.lower_)
+        # "filed a lawsuit": a verb that acts only on objects of its own does not tell of it
+        e.type in TELLING_TYPES and (not e.objects or lemma_of(token) in e.objects)
+        for e in lexicon.entries_for(lemma_of(head), head.lower_)
     )
     received = (
         means is None

@@ -398,7 +398,11 @@ def _reaction_to(ctx: EventDocument, token: Token) -> Token | None:
     if verb.i == token.i or verb.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = lemma_of(verb)
-    types = {e.type for e in ctx.lexicon.entries_for(lemma, verb.lower_) if lemma in e.verbs}
+    types = {  # not a verb that is an action only with objects of its own ("joined the strike")
+        e.type
+        for e in ctx.lexicon.entries_for(lemma, verb.lower_)
+        if lemma in e.verbs and (not e.objects or lemma_of(token) in e.objects)
+    }
     return verb if types & (TELLING_TYPES | {"PROTEST"}) else None
 
 

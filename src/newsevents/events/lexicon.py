@@ -46,6 +46,9 @@ class Trigger:
     excluded_targets: frozenset[str]
     """Lemmas that, as what the action is done to, say the words mean something else ("attacked
     the policy" criticises, "struck a deal" agrees): only the object's head is read."""
+    excluded_clause: bool
+    """With a clause as its complement the verb says something instead of doing it ("conceded
+    the tax code is unfair")."""
     contexts: tuple[str, ...]
     bare: bool
     """The action may stand without actor or target (a scheduled vote)."""
@@ -100,6 +103,12 @@ class EventLexicon:
     refusal: frozenset[str]
     """Verbs of refusing an action ("refuser de laisser entrer", "refused to let in")."""
     past_aux_tenses: frozenset[str]
+    earlier_marks: frozenset[str]
+    """Conjunctions and prepositions after which an action is told as earlier than another
+    ("one year after he was killed")."""
+    long_durations: frozenset[str]
+    """Units of a span long enough that an action that far earlier is background ("one year
+    after"): months, years."""
     agent_preps: frozenset[str]
     deed_preps: frozenset[str]
     """Prepositions before a deed or a protest noun that tell it took place, with no one named
@@ -166,6 +175,14 @@ class EventLexicon:
     event_nouns: frozenset[str]
     """Nouns of occasions that are not trigger nouns ("stoppage", "séance", "jornada")."""
     people: frozenset[str]
+    quantities: frozenset[str]
+    instruments: frozenset[str]
+    document_nouns: frozenset[str]
+    """Nouns of a text issued ("resolution", "communiqué"): a verb in a participle clause of it
+    ("a resolution urging passage") is done by whoever issued it."""
+    """Weapons and vehicles: the one they belong to used them ("killed by a sniper's bullet")."""
+    """Nouns of a number ("dozens", "thousands", "centaines"): with a complement, they count
+    what it names ("thousands of emails" are not people)."""
     place_nouns: frozenset[str]
     """Nouns through which a toponym can say where an action happened ("frontière")."""
     border_nouns: frozenset[str]
@@ -250,6 +267,7 @@ def _trigger(raw: dict[str, object]) -> Trigger:
         named_objects=bool(raw.get("named_objects", False)),
         excluded_objects=_words(raw, "excluded_objects"),
         excluded_targets=_words(raw, "excluded_targets"),
+        excluded_clause=bool(raw.get("excluded_clause", False)),
         contexts=contexts,
         bare=bool(raw.get("bare", False)),
         bare_central=bool(raw.get("bare_central", False)),
@@ -307,6 +325,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         unwilling=_words(status, "unwilling"),
         refusal=_words(status, "refusal"),
         past_aux_tenses=_words(status, "past_aux_tenses"),
+        earlier_marks=_words(status, "earlier_marks"),
+        long_durations=_words(status, "long_durations"),
         agent_preps=_words(args, "agent_preps"),
         between_preps=_words(args, "between_preps"),
         deed_preps=_words(args, "deed_preps"),
@@ -336,6 +356,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         forces=_words(args, "forces"),
         happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
+        quantities=_words(args, "quantities"),
+        instruments=_words(args, "instruments"),
+        document_nouns=_words(args, "document_nouns"),
         place_nouns=_words(args, "place_nouns"),
         border_nouns=_words(args, "border_nouns"),
         pronouns_person=_words(args, "person_pronouns"),

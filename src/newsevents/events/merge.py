@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newsevents.events.arguments import TELLING_TYPES, EventDocument
 from newsevents.events.status import Reading, governors, is_purpose
-from newsevents.events.triggers import TriggerMatch, lemma_of
+from newsevents.events.triggers import TriggerMatch, lemma_of, relative_subject
 from newsevents.records import Argument, Place, Span, Time
 
 NEST_DEPTH = 3
@@ -33,6 +33,7 @@ _DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 # Dependents that are a verb's own object, and its active subject.
 _OBJECT_DEPS = frozenset({"obj", "dobj"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+_RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
 # Modes that name one action told two ways ("a expulsé" then "ont été reconduits").
 _SAME_ACTION_MODES = (frozenset({"expel", "deport", "return"}), frozenset({"attack", "kill"}))
 # A telling with no actor joins an action with one this many sentences before it at most.
@@ -137,13 +138,19 @@ def outcomes(sentence: list[Candidate], mode_order: list[str]) -> None:
     """An attack named as what killed or wounded, as the subject of the killing or of the verb
     its participle clause hangs from ("the bombings killed more than 200 people", "the attack
     shook the market, killing 12"): the killing is its outcome, one event named by the attack,
-    with the victims and their number."""
+    with the victims and their number. A later conjunct ("killed scores of people and injured
+    more") and a relative clause of the attack ("the bomb blasts which killed") are outcomes
+    too."""
     for deed in sentence:
         if deed.dropped or deed.type != "ASSAULT" or not deed.match.verbal:
             continue
         verb = deed.match.head
+        while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head
         verbs = [verb, verb.head] if verb.dep_ == "advcl" else [verb]
         subjects = {c.i for v in verbs for c in v.children if c.dep_ in _SUBJECT_DEPS}
+        if verb.dep_ in _RELATIVE_DEPS and relative_subject(verb):
+            subjects.add(verb.head.i)
         attack = next(
             (
                 c
@@ -157,7 +164,7 @@ def outcomes(sentence: list[Candidate], mode_order: list[str]) -> None:
             None,
         )
         if attack is not None:
-            attack.targets = attack.targets or deed.targets
+            attack.targets = attack.targets + [t for t in deed.targets if t not in attack.targets]
             attack.mode = deed.mode or attack.mode
             absorb(attack, deed, mode_order)
 

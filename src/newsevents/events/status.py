@@ -211,6 +211,9 @@ def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) 
             and not _reported(word, lexicon)
         ):
             reading.set("historical", f"pluperfect: {word.text!r}")
+    long_before = _long_before(token, lexicon)
+    if long_before is not None:
+        reading.set("historical", f"long before: {long_before.text!r}")
     if reading.threat is None and reading.promise is None:
         noun = _preceding_noun(token, lexicon.threat | lexicon.promise | lexicon.fear)
         if noun is not None:
@@ -223,6 +226,30 @@ def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) 
             else:
                 reading.set("hypothetical", f"feared: {noun.text!r}")
     return reading
+
+
+_SPAN_DEPS = frozenset({"npadvmod", "obl:tmod", "nmod:tmod", "obl:npmod", "obl", "advmod", "nmod"})
+
+
+def _long_before(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The span ("one year", "months") by which an action was earlier than the one its clause
+    or its preposition of time hangs from ("one year after he was killed", "years after the
+    bombing"), when it is months or more: the action is background."""
+    if token.dep_ == "pobj" and lemma_of(token.head) in lexicon.earlier_marks:
+        marks = [token.head]
+    else:
+        marks = [
+            c
+            for c in token.children
+            if c.dep_ in {"mark", "case", "advmod"} and lemma_of(c) in lexicon.earlier_marks
+        ]
+    for mark in marks:
+        # "one year after he was killed", "years after the bombing" (the span heads the phrase)
+        spans = (*mark.children, *token.children, *([mark.head] if mark.dep_ == "prep" else []))
+        for word in spans:
+            if word.dep_ in _SPAN_DEPS and lemma_of(word) in lexicon.long_durations:
+                return word
+    return None
 
 
 def refuser(token: Token, reading: Reading, lexicon: EventLexicon) -> Token | None:

@@ -92,7 +92,23 @@ def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> 
         return True
     if lemma_of(token) in lexicon.people or token.lower_ in lexicon.people:
         return True
-    return token.pos_ == "PRON" and token.dep_ in {"obj", "iobj", "nsubj:pass", "dobj", "nsubjpass"}
+    return (
+        token.pos_ == "PRON"
+        and token.dep_ in {"obj", "iobj", "nsubj:pass", "dobj", "nsubjpass"}
+        and "Neut" not in token.morph.get("Gender", [])  # "It will be held Friday"
+    )
+
+
+def _counts_something(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a number noun has a complement that names what it counts ("tens of thousands of
+    emails"): then the complement, not the number, says whether they are people."""
+    if token.pos_ != "NUM" and lemma_of(token) not in lexicon.quantities:
+        return False
+    return any(
+        c.dep_ in {"nmod", "pobj"}
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in token.children
+    )
 
 
 def _reflexive(token: Token) -> bool:
@@ -110,6 +126,8 @@ def _fits(
     mentioned: Set[int],
 ) -> bool:
     if entry.reflexive is not None and entry.reflexive != _reflexive(token):
+        return False
+    if entry.excluded_clause and any(c.dep_ == "ccomp" for c in token.children):
         return False
     region = complement_tokens(token, lexicon) if entry.objects or entry.excluded_objects else []
     if any(
@@ -135,7 +153,7 @@ def _fits(
     return not entry.human_objects or any(
         _is_people(t, lexicon, people_tokens)
         for t in object_heads(token, lexicon)
-        if not _destination(t, lexicon)
+        if not _destination(t, lexicon) and not _counts_something(t, lexicon)
     )
 
 
@@ -157,7 +175,7 @@ _PARTICLE_DEPS = frozenset({"prep", "prt", "compound:prt", "case", "fixed"})
 _RELATIVE_WORDS = frozenset({"who", "which", "that", "qui", "quien", "quienes"})
 
 
-def _relative_subject(token: Token) -> bool:
+def relative_subject(token: Token) -> bool:
     """Whether a relative clause's relative pronoun is its active subject ("who held")."""
     return any(
         c.dep_ == "nsubj" and ("Rel" in c.morph.get("PronType", []) or c.lower_ in _RELATIVE_WORDS)
@@ -176,7 +194,7 @@ def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
         if child.dep_ in _PARTICLE_DEPS:
             heads.extend(c for c in child.children if c.dep_ in _OBJECT_DEPS)
     if token.dep_ in {"acl", "amod"} or (
-        token.dep_ in {"acl:relcl", "relcl"} and not _relative_subject(token)
+        token.dep_ in {"acl:relcl", "relcl"} and not relative_subject(token)
     ):
         heads.append(token.head)  # "Zuma, who held the office": Zuma is not what is held
     for head in list(heads):
@@ -278,4 +296,5 @@ __all__ = [
     "is_passive",
     "lemma_of",
     "object_heads",
+    "relative_subject",
 ]
