@@ -2575,3 +2575,69 @@ def test_a_verb_that_acts_only_on_objects_of_its_own_does_not_tell_of_a_deed() -
     """
     event = one(parsed("en", rows))
     assert (event.text, [a.text for a in event.actors]) == ("strike", ["Workers"])
+
+
+@pytest.mark.parametrize(
+    ("rows", "kind"),
+    [
+        # "There has been more rioting": a verb of taking place says there was
+        ("There there PRON 2 expl\nhas have AUX 2 aux\nbeen be AUX 2 ROOT\nmore more ADJ 4 amod\n"
+         "rioting rioting NOUN 2 attr Number=Sing\n. . PUNCT 2 punct", "PROTEST"),
+        # "Bombings were reported": told as done
+        ("Bombings bombing NOUN 2 nsubjpass Number=Plur\nwere be AUX 2 auxpass Tense=Past\n"
+         "reported report VERB 2 ROOT Tense=Past|VerbForm=Part\n. . PUNCT 2 punct", "ASSAULT"),
+        # "Bombings blew apart buildings": an attack as what did something
+        ("Bombings bombing NOUN 1 nsubj Number=Plur\nblew blow VERB 1 ROOT Tense=Past\n"
+         "apart apart ADP 1 prt\nbuildings building NOUN 1 dobj Number=Plur\n. . PUNCT 1 punct",
+         "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_a_deed_with_no_one_named_that_the_clause_tells_took_place(rows: str, kind: str) -> None:
+    event = one(parsed("en", rows))
+    assert (event.type, event.status) == (kind, "occurred")
+
+
+def test_a_strike_during_which_a_bank_was_set_on_fire_took_place() -> None:
+    rows = """
+    Rioters rioter NOUN 1 nsubj Number=Plur
+    set set VERB 1 ROOT Tense=Past|VerbForm=Fin
+    fire fire NOUN 1 dobj Number=Sing
+    to to ADP 1 prep
+    a a DET 5 det
+    bank bank NOUN 3 pobj Number=Sing
+    during during ADP 1 prep
+    a a DET 9 det
+    nationwide nationwide ADJ 9 amod
+    strike strike NOUN 6 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    events = code_events(parsed("en", rows))
+    assert [(e.type, e.mode, e.text, e.status) for e in events] == [
+        ("ASSAULT", "attack", "set fire to", "occurred"),
+        ("PROTEST", "strike", "strike", "occurred"),  # a strike of workers, not an attack
+    ]
+    assert [t.text for t in events[0].targets] == ["a bank"]
+
+
+def test_what_is_said_of_a_deed_taking_place_is_said_of_the_deed() -> None:
+    rows = """
+    A a DET 1 det
+    spokesman spokesman NOUN 2 nsubj Number=Sing
+    denied deny VERB 2 ROOT Tense=Past|VerbForm=Fin
+    the the DET 4 det
+    attack attack NOUN 5 nsubj Number=Sing
+    occurred occur VERB 2 ccomp Tense=Past|VerbForm=Fin
+    . . PUNCT 2 punct
+    """
+    event = one(parsed("en", rows))
+    assert (event.type, event.status) == ("ASSAULT", "negated")
+
+
+def test_a_verb_of_attack_with_no_one_named_is_not_kept() -> None:
+    rows = """
+    You you PRON 1 nsubj
+    get get AUX 2 auxpass
+    shot shoot VERB 2 ROOT Tense=Past|VerbForm=Part
+    . . PUNCT 2 punct
+    """
+    assert code_events(parsed("en", rows)) == []

@@ -158,6 +158,11 @@ def _phrase_object(match: TriggerMatch) -> Token | None:
     """The object of a phrase trigger whose own words hold its verb's object ("opened fire on
     protesters", "abrieron fuego contra"): the noun after a preposition hanging from it."""
     words = match.head.doc[match.start : match.end]
+    last = words[-1]
+    if last.dep_ == "prep":  # "set fire to a bank", "fired on protesters"
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
     for word in words:
         for prep in word.children:
             if prep.i >= match.end and prep.dep_ == "prep":
@@ -306,7 +311,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
     central = match.verbal or token.dep_ in _CORE_DEPS
     own_date = date is not None and any(t.idx == date.start for t in token.subtree)
     central = central or own_date  # "the 1998 bombing", "l'attentat du 14 juillet"
-    named_in_clause = match.verbal or _core(token)  # "Protests, riots … have overtaken"
+    # "Protests, riots … have overtaken", "There's been more rioting"
+    named_in_clause = match.verbal or _core(token) or _there_was(ctx, token)
     if (
         not actors
         and not targets
@@ -393,6 +399,11 @@ def _reaction_to(ctx: EventDocument, token: Token) -> Token | None:
         if not told:
             return None  # "charged with murder" names a charge, not a deed told before
         verb = verb.head
+    elif token.dep_ in {"nsubjpass", "nsubj:pass"}:
+        # "bombings were reported in another region": told as done
+        if lemma_of(verb) in ctx.lexicon.reporting_verbs and verb.pos_ == "VERB":
+            return verb
+        return None
     elif token.dep_ not in {"obj", "dobj", "obl"}:
         return None
     if verb.i == token.i or verb.pos_ not in {"VERB", "AUX"}:
@@ -414,6 +425,17 @@ def _struck_by(token: Token) -> Token | None:
     if token.dep_ not in SUBJECT or verb.pos_ not in {"VERB", "AUX"} or verb.i == token.i:
         return None
     return verb
+
+
+def _there_was(ctx: EventDocument, token: Token) -> bool:
+    """Whether a noun is what a verb of taking place says there was ("There's been more
+    rioting", "Il y a eu des affrontements", "Hubo enfrentamientos")."""
+    verb = token.head
+    return (
+        token.dep_ in {"attr", "obj", "dobj", "nsubj"}
+        and lemma_of(verb) in ctx.lexicon.existential
+        and any(c.dep_ == "expl" or c.lower_ in {"there", "y"} for c in verb.children)
+    )
 
 
 def _core(token: Token) -> bool:

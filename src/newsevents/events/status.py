@@ -27,6 +27,7 @@ _GOVERNING_DEPS = frozenset(
 )  # fmt: skip
 # Links that share the governor's own negation and auxiliaries ("ne veulent pas laisser").
 _CONTROL_DEPS = frozenset({"xcomp", "conj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 MAX_DEPTH = 4
 # How an action noun hangs from a verb that only says it took place.
 _EXISTENTIAL_DEPS = frozenset({"obj", "dobj", "nsubj", "attr", "nsubj:pass", "expl"})
@@ -153,8 +154,17 @@ def read_status(token: Token, lexicon: EventLexicon, own_negation: bool = True) 
     ``own_negation`` false, the token's own negation is left out (it is what a refusal says)."""
     reading = Reading()
     chain = [(token, True), *governors(token)]
+    if (
+        token.dep_ in _SUBJECT_DEPS
+        and lemma_of(token.head) in lexicon.existential
+        and not any(c.dep_ in {"attr", "acomp", "oprd", "cop"} for c in token.head.children)
+    ):
+        # "denied the attack occurred": what is said of the taking place is said of the action
+        chain = [(token, True), (token.head, True), *governors(token.head)]
     done = perfect_infinitive(token, lexicon)
     for depth, (word, controlled) in enumerate(chain):
+        if depth >= 2 and lemma_of(chain[depth - 1][0]) in lexicon.deed_preps:
+            break  # "set fire to a bank during a strike": the strike's status is its own
         if depth == 1 and token.dep_ in _EXISTENTIAL_DEPS and lemma_of(word) in lexicon.existential:
             controlled = True  # "Tampoco hubo expulsiones", "il n'y a pas eu d'expulsions"
         words = _words_of(word) if depth else {lemma_of(word), word.lower_}
