@@ -428,13 +428,13 @@ def _struck_by(token: Token) -> Token | None:
 
 
 def _there_was(ctx: EventDocument, token: Token) -> bool:
-    """Whether a noun is what a verb of taking place says there was ("There's been more
-    rioting", "Il y a eu des affrontements", "Hubo enfrentamientos")."""
+    """Whether a noun is what a verb of taking place with no subject of its own, or an
+    expletive one, says there was ("There's been more rioting", "Hubo enfrentamientos")."""
     verb = token.head
     return (
-        token.dep_ in {"attr", "obj", "dobj", "nsubj"}
+        token.dep_ in {"attr", "obj", "dobj"}
         and lemma_of(verb) in ctx.lexicon.existential
-        and any(c.dep_ == "expl" or c.lower_ in {"there", "y"} for c in verb.children)
+        and not any(c.dep_ in SUBJECT for c in verb.children)
     )
 
 

@@ -176,13 +176,13 @@ class EventLexicon:
     """Nouns of occasions that are not trigger nouns ("stoppage", "séance", "jornada")."""
     people: frozenset[str]
     quantities: frozenset[str]
+    """Nouns of a number ("dozens", "thousands", "centaines"): with a complement, they count
+    what it names ("thousands of emails" are not people)."""
     instruments: frozenset[str]
+    """Weapons and vehicles: the one they belong to used them ("killed by a sniper's bullet")."""
     document_nouns: frozenset[str]
     """Nouns of a text issued ("resolution", "communiqué"): a verb in a participle clause of it
     ("a resolution urging passage") is done by whoever issued it."""
-    """Weapons and vehicles: the one they belong to used them ("killed by a sniper's bullet")."""
-    """Nouns of a number ("dozens", "thousands", "centaines"): with a complement, they count
-    what it names ("thousands of emails" are not people)."""
     place_nouns: frozenset[str]
     """Nouns through which a toponym can say where an action happened ("frontière")."""
     border_nouns: frozenset[str]
