@@ -7,6 +7,8 @@
     python evaluation/eval_events.py --set blind4 --set blind5 --min-confidence 0.8
     python evaluation/eval_events.py --set blind14 --agreement   # two annotators, no coder
     python evaluation/eval_events.py --set blind14 --annotation second   # the coder, other gold
+    python evaluation/eval_events.py --set blind14 --misses   # why gold events were missed
+    python evaluation/eval_events.py --set blind14 --agreed   # only events both annotators hold
 
 The gold sets and their rules: ``evaluation/data/events/`` and ``docs/events-annotation.md``.
 
@@ -34,7 +36,15 @@ Agreement. Some sets were annotated twice, independently, from the rulebook alon
 first exactly as the coder is scored: a second annotator's event is read from the sentence of its
 trigger, with its actors, places and date as written. It says how far two careful readers agree,
 the ceiling for any coder scored against one of them. ``--annotation second`` scores the coder
-against the second annotation instead of the first.
+against the second annotation instead of the first. ``--agreed`` scores the coder on the events
+of the first annotation that the second one holds too (matched as ``--agreement`` matches
+them): its recall there is how many of the events two readers agree on it finds; its precision
+counts as false the events only one annotator, or none, coded.
+
+Misses. ``--misses`` sorts the gold events the coder missed by what the lexicon holds for the
+words of their trigger: no entry at all (``no word``), entries of other types only (``other
+type``), or an entry of the gold type, so the words were found but no event of that type came of
+them (``dropped``: no one in it, its arguments hung elsewhere by the parse, another reading won).
 """
 
 from __future__ import annotations
@@ -44,13 +54,18 @@ import datetime as dt
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from spacy.tokens import Doc
+
 from events_gold import DATA, SHARED, GoldEvent, GoldParagraph, read_gold
+from newsevents.events.lexicon import EventLexicon
+from newsevents.events.triggers import lemma_of
 from newsevents.records import Analysis, Article, Event
 
 LANGS = ("fr", "es", "en")
@@ -60,6 +75,7 @@ SETS = (
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21",
 )  # fmt: skip
 ANNOTATIONS = ("first", "second")
+CAUSES = ("no word", "other type", "dropped")
 ROLES = ("actor", "place", "date")
 _ARTICLES = frozenset(
     [
@@ -111,6 +127,8 @@ class Tally:
 class Scores:
     tallies: dict[str, Tally] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    misses: Counter[str] = field(default_factory=Counter)
+    """Missed gold events by cause (``--misses``)."""
 
     def __getitem__(self, name: str) -> Tally:
         return self.tallies.setdefault(name, Tally())
@@ -352,15 +370,68 @@ def analyse(paragraphs: Sequence[GoldParagraph]) -> list[Analysis]:
 
 
 def evaluate(
-    paragraphs: Sequence[GoldParagraph], min_confidence: float = 0.0
+    paragraphs: Sequence[GoldParagraph], min_confidence: float = 0.0, misses: bool = False
 ) -> tuple[Scores, float]:
     started = time.perf_counter()
     analyses = analyse(paragraphs)
     seconds = time.perf_counter() - started
     scores = Scores()
     for paragraph, analysis in zip(paragraphs, analyses, strict=True):
-        score_paragraph(paragraph, predictions(analysis, min_confidence), scores)
+        predicted = predictions(analysis, min_confidence)
+        score_paragraph(paragraph, predicted, scores)
+        if misses:
+            _count_misses(paragraph, predicted, scores)
     return scores, seconds
+
+
+def miss_cause(event: GoldEvent, doc: Doc, lexicon: EventLexicon) -> str:
+    """Why a gold event may have been missed, from what the lexicon holds for the words of its
+    trigger (lemmas and forms): one of ``CAUSES``."""
+    start, end = event.trigger_start, event.trigger_start + len(event.trigger)
+    words = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    types = {e.type for t in words for e in lexicon.entries_for(lemma_of(t), t.lower_)}
+    if event.type in types:
+        return "dropped"
+    return "other type" if types else "no word"
+
+
+def _count_misses(
+    paragraph: GoldParagraph, predicted: Sequence[Prediction], scores: Scores
+) -> None:
+    from newsevents.analyze.models import load_model
+    from newsevents.events.lexicon import event_lexicon
+
+    found = {id(g) for g, _ in match(paragraph.events, predicted)}
+    missed = [g for g in paragraph.events if id(g) not in found]
+    if not missed:
+        return
+    doc = load_model(paragraph.lang)(paragraph.text)
+    lexicon = event_lexicon(paragraph.lang)
+    for event in missed:
+        scores.misses[miss_cause(event, doc, lexicon)] += 1
+
+
+def agreed(first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]) -> list[GoldParagraph]:
+    """The paragraphs of the first annotation with only the events the second one holds too."""
+    from newsevents.analyze.models import load_model
+
+    kept = []
+    for one, other in zip(first, second, strict=True):
+        if (one.id, one.text) != (other.id, other.text):
+            raise ValueError(f"{one.id}: the second annotation holds {other.id} instead")
+        doc = load_model(one.lang)(one.text)
+        kept.append(held_by_both(one, other, [(s.start_char, s.end_char) for s in doc.sents]))
+    return kept
+
+
+def held_by_both(
+    one: GoldParagraph, other: GoldParagraph, sentences: Sequence[tuple[int, int]]
+) -> GoldParagraph:
+    """``one`` with only the events that ``other``, the same paragraph annotated again, holds
+    too, matched as the coder's events are (same type, trigger in the same sentence)."""
+    predicted = [annotated(e, other.text, sentences) for e in other.events]
+    both = {id(g) for g, _ in match(one.events, predicted)}
+    return replace(one, events=tuple(g for g in one.events if id(g) in both))
 
 
 def agreement(
@@ -439,13 +510,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the second annotation against the first instead of the coder",
     )
+    parser.add_argument(
+        "--agreed",
+        action="store_true",
+        help="score the coder only on the events both annotations hold",
+    )
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="count the missed gold events by cause: no word in the lexicon for their trigger, "
+        "words of other types only, or a word of their type that coded nothing (dropped)",
+    )
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGS)
     try:
         paragraphs = _read_sets(args.set or ["project"], args.annotation, args.shared)
-        others = (
-            _read_sets(args.set or ["project"], "second", args.shared) if args.agreement else []
-        )
+        both = args.agreement or args.agreed
+        others = _read_sets(args.set or ["project"], "second", args.shared) if both else []
     except FileNotFoundError as exc:
         hint = "--shared PATH points to the corpora; only some sets have a second annotation"
         print(f"{exc} ({hint})", file=sys.stderr)
@@ -457,11 +538,15 @@ def main(argv: list[str] | None = None) -> int:
         subset = [p for p in paragraphs if p.lang == lang]
         if not subset:
             continue
+        second = [p for p in others if p.lang == lang]
         if args.agreement:
-            second = [p for p in others if p.lang == lang]
             scores, seconds_taken = agreement(subset, second)
+        elif args.agreed:
+            scores, seconds_taken = evaluate(
+                agreed(subset, second), args.min_confidence, args.misses
+            )
         else:
-            scores, seconds_taken = evaluate(subset, args.min_confidence)
+            scores, seconds_taken = evaluate(subset, args.min_confidence, args.misses)
         seconds_all += seconds_taken
         rows.append((lang, len(subset), scores))
         for name, tally in scores.tallies.items():
@@ -469,11 +554,15 @@ def main(argv: list[str] | None = None) -> int:
             t.right += tally.right
             t.predicted += tally.predicted
             t.gold += tally.gold
+        total.misses.update(scores.misses)
         if args.errors:
             print(f"## {lang}", *scores.errors, sep="\n")
     paragraphs = [p for p in paragraphs if p.lang in langs]
     rows.append(("all", len(paragraphs), total))
     print(table(rows))
+    if args.misses and not args.agreement:
+        counts = ", ".join(f"{cause} {total.misses[cause]}" for cause in CAUSES)
+        print(f"\nmissed events by cause: {counts}")
     print(f"\n{len(paragraphs)} paragraphs analysed in {seconds_all:.1f} s (models loaded once)")
     return 0
 

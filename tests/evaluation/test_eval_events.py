@@ -10,7 +10,9 @@ from evaluation.eval_events import (
     Scores,
     annotated,
     coded,
+    held_by_both,
     match,
+    miss_cause,
     names_agree,
     predictions,
     same_date,
@@ -166,3 +168,39 @@ def test_a_second_annotation_is_scored_as_the_coder_is(tmp_path: Path) -> None:
     assert scores["actor"].right == 1  # "Pérou" agrees with "Le Pérou"
     assert scores["date"].right == 0  # the annotators read the day differently
     assert any("false ASSAULT" in e for e in scores.errors)
+
+
+@pytest.mark.parametrize(
+    ("kind", "trigger", "cause"),
+    [
+        ("COERCE", "arrested", "dropped"),  # a word of the type that coded nothing
+        ("CONSULT", "arrested", "other type"),  # the lexicon reads the word otherwise
+        ("REQUEST", "pinged", "no word"),  # the lexicon has no entry for the word
+    ],
+)
+def test_a_missed_event_is_sorted_by_what_the_lexicon_holds_for_its_trigger(
+    kind: str, trigger: str, cause: str
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.events.lexicon import event_lexicon
+
+    words = ["Police", "arrested", "and", "pinged", "him", "."]
+    lemmas = ["police", "arrest", "and", "ping", "he", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas)
+    event = GoldEvent(
+        type=kind, trigger=trigger, trigger_start=doc.text.index(trigger), status="occurred"
+    )
+    assert miss_cause(event, doc, event_lexicon("en")) == cause
+
+
+def test_the_events_both_annotators_hold_are_those_of_one_type_in_one_sentence(
+    tmp_path: Path,
+) -> None:
+    (first,) = read_gold(write(tmp_path, GOLD))
+    # the second annotator reads the closure's arguments otherwise, the protest as an attack
+    (second,) = read_gold(write(tmp_path, SECOND.replace('type = "PROTEST"', 'type = "ASSAULT"')))
+    sentences = [(0, 36), (37, len(TEXT))]
+    assert [e.trigger for e in held_by_both(first, second, sentences).events] == ["fermé"]
+    assert len(held_by_both(first, first, sentences).events) == 2
