@@ -55,7 +55,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -411,17 +411,22 @@ def _count_misses(
         scores.misses[miss_cause(event, doc, lexicon)] += 1
 
 
-def agreed(first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]) -> list[GoldParagraph]:
-    """The paragraphs of the first annotation with only the events the second one holds too."""
+def _annotated_twice(
+    first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]
+) -> Iterator[tuple[GoldParagraph, GoldParagraph, list[tuple[int, int]]]]:
+    """Each paragraph in its two annotations, with its sentences (start, end) as parsed."""
     from newsevents.analyze.models import load_model
 
-    kept = []
     for one, other in zip(first, second, strict=True):
         if (one.id, one.text) != (other.id, other.text):
             raise ValueError(f"{one.id}: the second annotation holds {other.id} instead")
         doc = load_model(one.lang)(one.text)
-        kept.append(held_by_both(one, other, [(s.start_char, s.end_char) for s in doc.sents]))
-    return kept
+        yield one, other, [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def agreed(first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]) -> list[GoldParagraph]:
+    """The paragraphs of the first annotation with only the events the second one holds too."""
+    return [held_by_both(*pair) for pair in _annotated_twice(first, second)]
 
 
 def held_by_both(
@@ -438,15 +443,9 @@ def agreement(
     first: Sequence[GoldParagraph], second: Sequence[GoldParagraph]
 ) -> tuple[Scores, float]:
     """The second annotation scored against the first, paragraph by paragraph."""
-    from newsevents.analyze.models import load_model
-
     started = time.perf_counter()
     scores = Scores()
-    for one, other in zip(first, second, strict=True):
-        if (one.id, one.text) != (other.id, other.text):
-            raise ValueError(f"{one.id}: the second annotation holds {other.id} instead")
-        doc = load_model(one.lang)(one.text)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    for one, other, sentences in _annotated_twice(first, second):
         predicted = [annotated(e, other.text, sentences) for e in other.events]
         score_paragraph(one, predicted, scores)
     return scores, time.perf_counter() - started
