@@ -656,9 +656,8 @@ def nominal_arguments(
     means = means_of(lexicon, token)  # "responded with barrages of tear gas"
     head = means or token.head
     telling = any(  # "condemned the bombing": the condemner did not bomb
-        # "filed a lawsuit": a verb that acts only on objects of its own does not tell of it
-        e.type in TELLING_TYPES and (not e.objects or lemma_of(token) in e.objects)
-        for e in lexicon.entries_for(lemma_of(head), head.lower_)
+        e.type in TELLING_TYPES
+        for e in lexicon.entries_acting_on(lemma_of(token), lemma_of(head), head.lower_)
     )
     received = (
         means is None

@@ -409,10 +409,10 @@ def _reaction_to(ctx: EventDocument, token: Token) -> Token | None:
     if verb.i == token.i or verb.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = lemma_of(verb)
-    types = {  # not a verb that is an action only with objects of its own ("joined the strike")
+    types = {
         e.type
-        for e in ctx.lexicon.entries_for(lemma, verb.lower_)
-        if lemma in e.verbs and (not e.objects or lemma_of(token) in e.objects)
+        for e in ctx.lexicon.entries_acting_on(lemma_of(token), lemma, verb.lower_)
+        if lemma in e.verbs
     }
     return verb if types & (TELLING_TYPES | {"PROTEST"}) else None
 

@@ -210,6 +210,12 @@ class EventLexicon:
         found = sorted({i for w in words for i in self.index.get(w, ())})
         return [self.triggers[i] for i in found]
 
+    def entries_acting_on(self, thing: str, *words: str) -> list[Trigger]:
+        """The entries a verb's lemma or form may open that can act on ``thing`` (a lemma):
+        those that ask for no objects of their own, or for that one ("filed a lawsuit",
+        "joined the strike": filing and joining are actions only on other objects)."""
+        return [e for e in self.entries_for(*words) if not e.objects or thing in e.objects]
+
     def names_an_action(self, lemma: str) -> bool:
         """Whether a noun's lemma is the action noun of an entry ("assault", "bombing")."""
         return any(lemma in entry.nouns for entry in self.entries_for(lemma))
