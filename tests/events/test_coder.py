@@ -2641,3 +2641,220 @@ def test_a_verb_of_attack_with_no_one_named_is_not_kept() -> None:
     . . PUNCT 2 punct
     """
     assert code_events(parsed("en", rows)) == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "entities", "actors"),
+    [
+        # "NATO began the bombing of Belgrade": a place bombed, in every language
+        ("NATO NATO PROPN 1 nsubj\nbegan begin VERB 1 ROOT Tense=Past|VerbForm=Fin\n"
+         "the the DET 3 det\nbombing bombing NOUN 1 dobj Number=Sing\nof of ADP 3 prep\n"
+         "Belgrade Belgrade PROPN 4 pobj Number=Sing\n. . PUNCT 1 punct",
+         (("NATO", "ORG"), ("Belgrade", "LOC")), ["NATO"]),
+        # "… the bombing of the U.S. Embassy": in English, whatever "of" names
+        ("Terrorists terrorist NOUN 1 nsubj Number=Plur\n"
+         "condemned condemn VERB 1 ROOT Tense=Past|VerbForm=Fin\nthe the DET 3 det\n"
+         "bombing bombing NOUN 1 dobj Number=Sing\nof of ADP 3 prep\nthe the DET 7 det\n"
+         "U.S. U.S. PROPN 7 compound\nEmbassy Embassy PROPN 4 pobj Number=Sing\n"
+         ". . PUNCT 1 punct", (("U.S. Embassy", "ORG"),), []),
+    ],
+)  # fmt: skip
+def test_what_follows_of_after_a_deed_noun_is_its_target(
+    rows: str, entities: tuple[tuple[str, str], ...], actors: list[str]
+) -> None:
+    events = code_events(parsed("en", rows, entities))
+    bombing = next(e for e in events if e.type == "ASSAULT")
+    assert [a.text for a in bombing.actors] == actors
+    assert [t.text for t in bombing.targets] == [entities[-1][0]]
+
+
+def _with_places(doc: Doc, *places: tuple[str, str]) -> Doc:
+    """The document with place records for the given (surface text, precision)."""
+    text = doc.text
+    doc._.records["places"] = tuple(
+        Place(f"p{n}", name, text.find(name), text.find(name) + len(name), precision=precision)
+        for n, (name, precision) in enumerate(places, 1)
+    )
+    return doc
+
+
+def test_a_toponym_naming_a_building_says_where_and_one_someone_came_from_does_not() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    held hold VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    in in ADP 1 prep
+    a a DET 7 det
+    Kentucky Kentucky PROPN 7 compound Number=Sing
+    jail jail NOUN 4 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    doc = _with_places(parsed("en", rows, (("Kentucky", "LOC"),)), ("Kentucky", "admin1"))
+    assert one(doc).place == "p1"  # "held in a Kentucky jail": there
+    rows = """
+    Gunmen gunman NOUN 1 nsubj Number=Plur
+    killed kill VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    who who PRON 5 nsubj
+    was be AUX 3 relcl Tense=Past|VerbForm=Fin
+    from from ADP 5 prep
+    Cincinnati Cincinnati PROPN 6 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    doc = _with_places(parsed("en", rows, (("Cincinnati", "LOC"),)), ("Cincinnati", "city"))
+    killing = one(doc)
+    assert (killing.type, killing.place) == ("ASSAULT", None)  # where he came from
+    in_nairobi = rows.replace("from from", "in in").replace("Cincinnati", "Nairobi")
+    doc = _with_places(parsed("en", in_nairobi, (("Nairobi", "LOC"),)), ("Nairobi", "city"))
+    assert one(doc).place == "p1"  # where he was
+
+
+def test_a_date_in_a_relative_clause_of_another_word_is_that_clause_s() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    arrested arrest VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    who who PRON 6 nsubj
+    had have AUX 6 aux Tense=Past|VerbForm=Fin
+    fled flee VERB 3 relcl Tense=Past|VerbForm=Part
+    on on ADP 6 prep
+    Monday Monday PROPN 7 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    arrest = one(parsed("en", rows))
+    assert arrest.type == "COERCE"
+    assert (arrest.date, arrest.date_source) == (None, "published")  # Monday is when he fled
+
+
+IMPOSED_ON = """
+A a DET 1 det
+judge judge NOUN 2 nsubj Number=Sing
+imposed impose VERB 2 ROOT Tense=Past|VerbForm=Fin
+the the DET 4 det
+sentence sentence NOUN 2 dobj Number=Sing
+on on ADP 4 prep
+Pimstein Pimstein PROPN 5 pobj Number=Sing
+. . PUNCT 2 punct
+"""
+
+
+def test_whom_a_deed_or_a_measure_falls_on_is_its_target() -> None:
+    sentence = one(parsed("en", IMPOSED_ON, (("Pimstein", "PER"),)))
+    assert (sentence.type, [t.text for t in sentence.targets]) == ("SANCTION", ["Pimstein"])
+    rows = IMPOSED_ON.replace("A a DET 1 det\njudge judge NOUN", "The the DET 1 det\nEU EU PROPN")
+    rows = rows.replace("the the DET 4 det\nsentence sentence", "an an DET 4 det\nembargo embargo")
+    doc = parsed("en", rows.replace("Pimstein", "Cuba"), (("EU", "ORG"), ("Cuba", "LOC")))
+    embargo = one(_with_places(doc, ("Cuba", "country")))
+    assert [t.text for t in embargo.targets] == ["Cuba"]
+    assert embargo.place is None  # an embargo on Cuba is not in Cuba
+    rows = """
+    Rebels rebel NOUN 1 nsubj Number=Plur
+    launched launch VERB 1 ROOT Tense=Past|VerbForm=Fin
+    an an DET 3 det
+    attack attack NOUN 1 dobj Number=Sing
+    on on ADP 3 prep
+    Kabul Kabul PROPN 4 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    attack = one(_with_places(parsed("en", rows, (("Kabul", "LOC"),)), ("Kabul", "city")))
+    assert (attack.type, [t.text for t in attack.targets]) == ("ASSAULT", ["Kabul"])
+    assert attack.place == "p1"  # an attack on Kabul took place there
+    rows = """
+    The the DET 1 det
+    UN UN PROPN 2 nsubj Number=Sing
+    imposed impose VERB 2 ROOT Tense=Past|VerbForm=Fin
+    a a DET 4 det
+    ban ban NOUN 2 dobj Number=Sing
+    on on ADP 4 prep
+    arms arm NOUN 7 compound Number=Plur
+    exports export NOUN 5 pobj Number=Plur
+    . . PUNCT 2 punct
+    """
+    ban = one(parsed("en", rows, (("UN", "ORG"),)))
+    assert [t.text for t in ban.targets] == ["a ban on arms exports"]  # on no one named
+
+
+def test_a_charge_of_a_crime_names_what_is_charged_not_whom() -> None:
+    rows = """
+    Police police NOUN 1 nsubj Number=Plur
+    arrested arrest VERB 1 ROOT Tense=Past|VerbForm=Fin
+    a a DET 3 det
+    man man NOUN 1 dobj Number=Sing
+    on on ADP 1 prep
+    a a DET 6 det
+    charge charge NOUN 4 pobj Number=Sing
+    of of ADP 6 prep
+    murder murder NOUN 7 pobj Number=Sing
+    . . PUNCT 1 punct
+    """
+    assert [e.type for e in code_events(parsed("en", rows))] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "Halsey was arraigned Tuesday"
+        ("Halsey Halsey PROPN 2 nsubjpass Number=Sing\nwas be AUX 2 auxpass Tense=Past\n"
+         "arraigned arraign VERB 2 ROOT Tense=Past|VerbForm=Part\n"
+         "Tuesday Tuesday PROPN 2 npadvmod Number=Sing\n. . PUNCT 2 punct", ["ACCUSE"]),
+        # "The commission authorized an application for federal funds"
+        ("The the DET 1 det\ncommission commission NOUN 2 nsubj Number=Sing\n"
+         "authorized authorize VERB 2 ROOT Tense=Past|VerbForm=Fin\nan an DET 4 det\n"
+         "application application NOUN 2 dobj Number=Sing\nfor for ADP 4 prep\n"
+         "federal federal ADJ 7 amod\nfunds fund NOUN 5 pobj Number=Plur\n. . PUNCT 2 punct",
+         ["REQUEST"]),
+        # "The sheriff honoured young citizens" / "The city honoured the contract"
+        ("The the DET 1 det\nsheriff sheriff NOUN 2 nsubj Number=Sing\n"
+         "honoured honour VERB 2 ROOT Tense=Past|VerbForm=Fin\nyoung young ADJ 4 amod\n"
+         "citizens citizen NOUN 2 dobj Number=Plur\n. . PUNCT 2 punct", ["SUPPORT"]),
+        ("The the DET 1 det\ncity city NOUN 2 nsubj Number=Sing\n"
+         "honoured honour VERB 2 ROOT Tense=Past|VerbForm=Fin\nthe the DET 4 det\n"
+         "contract contract NOUN 2 dobj Number=Sing\n. . PUNCT 2 punct", []),
+        # "Voters have abandoned the party": no one left somewhere
+        ("Voters voter NOUN 2 nsubj Number=Plur\nhave have AUX 2 aux Tense=Pres\n"
+         "abandoned abandon VERB 2 ROOT Tense=Past|VerbForm=Part\nthe the DET 4 det\n"
+         "party party NOUN 2 dobj Number=Sing\n. . PUNCT 2 punct", []),
+    ],
+)  # fmt: skip
+def test_arraignments_applications_honours_and_a_party_abandoned(
+    rows: str, expected: list[str]
+) -> None:
+    assert [e.type for e in code_events(parsed("en", rows))] == expected
+
+
+def test_a_name_that_blames_criticises_and_a_request_agreed_to_is_conceded() -> None:
+    rows = """
+    Oz Oz PROPN 2 nsubjpass Number=Sing
+    was be AUX 2 auxpass Tense=Past|VerbForm=Fin
+    called call VERB 2 ROOT Tense=Past|VerbForm=Part
+    a a DET 4 det
+    charlatan charlatan NOUN 2 oprd Number=Sing
+    by by ADP 2 agent
+    physicians physician NOUN 5 pobj Number=Plur
+    . . PUNCT 2 punct
+    """
+    called = one(parsed("en", rows, (("Oz", "PER"),)))
+    assert called.type == "ACCUSE"
+    assert [a.text for a in called.actors] == ["physicians"]  # people by their trade
+    assert [t.text for t in called.targets] == ["Oz"]
+    rows = """
+    The the DET 1 det
+    board board NOUN 2 nsubj Number=Sing
+    agreed agree VERB 2 ROOT Tense=Past|VerbForm=Fin
+    to to ADP 2 prep
+    the the DET 5 det
+    developer developer NOUN 7 poss Number=Sing
+    's 's PART 5 case
+    request request NOUN 3 pobj Number=Sing
+    . . PUNCT 2 punct
+    """
+    assert one(parsed("en", rows)).type == "CONCEDE"
+
+
+def test_nouns_of_a_trade_or_a_belief_name_people_by_their_ending() -> None:
+    lexicon = event_lexicon("en")
+    assert all(lexicon.names_people(w) for w in ("physician", "economist", "migrant"))
+    assert not any(lexicon.names_people(w) for w in ("checklist", "list", "wrist", "Asia"))

@@ -48,6 +48,7 @@ MAX_PHRASE = 12
 TOLD_WITH_WORDS = 7
 # Relative pronouns the parser may leave without PronType=Rel.
 _RELATIVE = frozenset({"qui", "que", "who", "which", "that"})
+_RELATIVE_CLAUSE = frozenset({"acl:relcl", "relcl"})
 # Clauses of their own under a trigger: their times and places are theirs.
 _OTHER_CLAUSES = frozenset(
     {"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "relcl", "csubj", "cc"}
@@ -199,7 +200,7 @@ def entity_near(ctx: EventDocument, token: Token) -> tuple[Entity, Span] | None:
     titled = _titled(ctx, token)
     if titled is not None:
         return titled, Span(titled.text, titled.start, titled.end)
-    if lemma_of(token) in ctx.lexicon.people and token.pos_ != "PROPN":
+    if ctx.lexicon.names_people(lemma_of(token)) and token.pos_ != "PROPN":
         # "des membres du gang Gran Grif", "jihadistes du JNIM": the organisation acts.
         for _depth, t in descendants(token, {"nmod", "flat", "flat:name", "appos"}, limit=2):
             if t.i in ctx.mention_of and ctx.mention_of[t.i][0].label == "ORG":
@@ -383,7 +384,7 @@ def argument(ctx: EventDocument, token: Token, acting: bool = False) -> Argument
         and token.pos_ != "PROPN"
         and not any(
             t.i in ctx.people
-            or lemma_of(t) in ctx.lexicon.people
+            or ctx.lexicon.names_people(lemma_of(t))
             or lemma_of(t) in ctx.lexicon.agents
             or t.lower_ in ctx.lexicon.agents
             for t in words
@@ -616,8 +617,10 @@ def nominal_arguments(
     migrants", "his threat"), and the subject of the verb it is the object of ("a annoncé la
     fermeture", "paralysed the country with a strike"). An ``attended`` action (a meeting, a
     visit) also takes the subject of the verb it is a circumstance of ("said at the meeting",
-    "abordó en la reunión", "paid tribute on a visit to"). A deed ``done_to`` a person has that
-    person after "of" as its target ("the killing of Alexis Grigoropoulos")."""
+    "abordó en la reunión", "paid tribute on a visit to"). A deed ``done_to`` a person or a
+    place has it after "of" as its target ("the killing of Alexis Grigoropoulos", "the bombing
+    of Belgrade"), and in English whatever follows "of" ("the bombings of the U.S. Embassies").
+    """
     lexicon = ctx.lexicon
     actor: Token | None = None
     target: Token | None = None
@@ -636,8 +639,10 @@ def nominal_arguments(
                 actor = actor or word
             elif not preps & lexicon.of_preps:
                 continue
-            elif done_to and _person(ctx, word):
-                target = target or word
+            elif done_to and (
+                _person(ctx, word) or _placed(ctx, word) or preps & lexicon.deed_target_preps
+            ):
+                target = target or word  # "the killing of Alexis", "the bombing of Belgrade"
             elif (entity_near(ctx, word) is not None and word.pos_ == "PROPN") or (
                 word.i in ctx.role_of
             ):
@@ -753,6 +758,46 @@ def list_head(token: Token) -> Token:
 def _person(ctx: EventDocument, token: Token) -> bool:
     named = entity_near(ctx, token)
     return named is not None and named[0].label == "PER"
+
+
+def burdened(ctx: EventDocument, token: Token, thing: Token | None = None) -> Token | None:
+    """Whom a deed or a measure falls on: the object of a preposition of `burden_preps` on the
+    trigger or on the thing it imposes ("imposed the sentence on Pimstein", "an embargo on
+    Cuba", "sanciones contra Rusia"), not a time ("on Monday")."""
+    for word in (token, thing):
+        if word is None:
+            continue
+        for child in word.children:
+            if child.dep_ == "prep" and lemma_of(child) in ctx.lexicon.burden_preps:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in {"nmod", "obl", "obl:arg"} and any(
+                c.dep_ == "case" and lemma_of(c) in ctx.lexicon.burden_preps for c in child.children
+            ):
+                objects = [child]
+            else:
+                continue
+            if objects and bears(ctx, objects[0]):
+                return objects[0]
+    return None
+
+
+def bears(ctx: EventDocument, word: Token) -> bool:
+    """Whether a word names who or where a deed can fall on: people, a named party or a place,
+    not a thing ("a ban on arms exports") or a time ("on Monday")."""
+    if word.i in ctx.time_tokens:
+        return False
+    lemma = lemma_of(word)
+    return (
+        ctx.lexicon.names_people(lemma)
+        or lemma in ctx.lexicon.agents
+        or entity_near(ctx, word) is not None
+        or any(span.root.i == word.i for _, span in ctx.place_spans)
+    )
+
+
+def _placed(ctx: EventDocument, token: Token) -> bool:
+    named = entity_near(ctx, token)
+    return named is not None and named[0].label == "LOC"
 
 
 def _relative(token: Token) -> bool:
@@ -959,11 +1004,18 @@ def place_pointed_back(ctx: EventDocument, token: Token) -> Place | None:
     return before[-1] if before else None
 
 
-def place_in_target(ctx: EventDocument, target: Token | None) -> Place | None:
+def place_in_target(ctx: EventDocument, target: Token | None, deed: bool = False) -> Place | None:
     """The place an action is done to when its target is a place ("closed the Chacalluta
     crossing", "a fermé le poste-frontière de Santa Rosa"): the toponym of the target's
-    phrase, not a partner ("the border with Chile")."""
-    if target is None or lemma_of(target) not in ctx.lexicon.place_nouns:
+    phrase, not a partner ("the border with Chile"). A ``deed`` done to a toponym happened
+    there ("an attack on Kabul")."""
+    if target is None:
+        return None
+    if deed:
+        for place, span in ctx.place_spans:
+            if span.root.i == target.i:
+                return place
+    if lemma_of(target) not in ctx.lexicon.place_nouns:
         return None
     words = {t.idx for t in target.subtree}
     for place, span in ctx.place_spans:
@@ -1022,9 +1074,19 @@ def place_of_relative(
         if verbs is not None and lemma_of(child) not in verbs:
             continue
         place = _place_told_in(ctx, child, reached)
+        if place is not None and verbs is None and _came_from(ctx, place):
+            continue  # "a fellow inmate who was from Cincinnati": where they came from
         if place is not None:
             return place
     return None
+
+
+def _came_from(ctx: EventDocument, place: Place) -> bool:
+    """Whether a toponym follows a preposition of whom something came from ("from Cincinnati")."""
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and (
+        span.root.head.dep_ == "prep" and lemma_of(span.root.head) in ctx.lexicon.source_preps
+    )
 
 
 def _place_told_in(ctx: EventDocument, verb: Token, reached: bool = False) -> Place | None:
@@ -1221,7 +1283,8 @@ def same_time_cue(ctx: EventDocument, token: Token, clause: list[Token]) -> Toke
 
 
 def _of_other_action(ctx: EventDocument, token: Token, trigger: Token) -> bool:
-    """Whether a word hangs from the trigger through an action noun of its own."""
+    """Whether a word hangs from the trigger through an action noun of its own, or through a
+    relative clause of another word ("to replace Zimpher, who is leaving on June 1")."""
     current = token
     for _ in range(MAX_PHRASE):
         if current.i == trigger.i or current.head.i == current.i:
@@ -1230,6 +1293,10 @@ def _of_other_action(ctx: EventDocument, token: Token, trigger: Token) -> bool:
         if current.i == trigger.i:
             return False
         if current.pos_ == "NOUN" and ctx.lexicon.names_an_action(lemma_of(current)):
+            return True
+        if current.dep_ in _RELATIVE_CLAUSE and not (
+            current.head.i == trigger.i or current.left_edge.i <= trigger.i <= current.right_edge.i
+        ):
             return True
     return False
 
@@ -1265,9 +1332,11 @@ __all__ = [
     "agent_of",
     "argument",
     "arguments_of",
+    "bears",
     "bind_place",
     "bind_times",
     "blamed_for",
+    "burdened",
     "children_of",
     "clause_of",
     "clause_place",

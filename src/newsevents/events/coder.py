@@ -28,9 +28,11 @@ from newsevents.events.arguments import (
     EventDocument,
     argument,
     arguments_of,
+    bears,
     bind_place,
     bind_times,
     border_crossing,
+    burdened,
     children_of,
     clause_of,
     clause_place,
@@ -89,6 +91,8 @@ CROSSING_TYPES = frozenset({"COERCE", "CONCEDE"})
 LOCATED_TYPES = frozenset({"COERCE", "ASSAULT", "AID", "MOBILIZE", "PROTEST"})
 # Deeds done to someone: a person after "of" is who it was done to ("the killing of X").
 DEED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Types whose target a preposition of `burden_preps` may name ("sanctions on Russia").
+BURDEN_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Where an action noun is its clause's own: its subject, its object, or the clause itself.
 _CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"})
 # Types whose mode the words around the action may give ("avec les forces armées": military).
@@ -203,10 +207,26 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
             target_word = _phrase_object(match)  # "opened fire on protesters": the protesters
         if actor_word is None and match.entry.by_forces and refusing is None:
             actor_word = reporting_force(ctx.lexicon, token)  # "…, police said"
+        if (
+            event_type in BURDEN_TYPES
+            and target_word is not None
+            and lemma_of(target_word) in match.entry.objects
+        ):
+            target_word = burdened(ctx, token, target_word) or target_word  # "on Pimstein"
     else:
         actor_word, target_word = nominal_arguments(
             ctx, token, event_type in ATTENDED_TYPES, event_type in DEED_TYPES
         )
+        if target_word is None and event_type in BURDEN_TYPES:
+            target_word = burdened(ctx, token)  # "an embargo on Cuba", "the attack on Kabul"
+        if (
+            event_type == "ACCUSE"
+            and lemma_of(token) in ctx.lexicon.content_nouns
+            and target_word is not None
+            and target_word.head.head.i == token.i
+            and not bears(ctx, target_word)
+        ):
+            target_word = None  # "a charge of murder": what is charged, not whom
     threat = reading.threat
     if threat is not None and own_subject(token) is not None:
         threatener = arguments_of(ctx, threat)[0]
@@ -278,7 +298,8 @@ def _candidate(ctx: EventDocument, match: TriggerMatch) -> Candidate | None:
         place = None  # "renvoyées vers le Maroc": where they were sent
     if place is not None:
         place = most_precise_told_with(ctx, place)
-    place = place or place_before_where(ctx, token) or place_in_target(ctx, target_word)
+    place = place or place_before_where(ctx, token)
+    place = place or place_in_target(ctx, target_word, event_type in DEED_TYPES)
     place = place or place_pointed_back(ctx, token)
     if place is None and (match.entry.named_objects or event_type == "CONSULT"):
         place = place_visited(ctx, target_word)  # "visited Riyadh": the visit was there

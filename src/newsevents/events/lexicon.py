@@ -141,6 +141,15 @@ class EventLexicon:
     """Relative words of place ("où", "where", "donde")."""
     of_preps: frozenset[str]
     """Prepositions of an action noun's actor or target ("la menace de Kast")."""
+    content_nouns: frozenset[str]
+    """Accusation nouns whose "of" complement is what they charge, not whom, unless it names
+    people, a party or a place ("a charge of murder", "accusations of corruption")."""
+    burden_preps: frozenset[str]
+    """Prepositions of whom a deed or a measure falls on ("imposed the sentence on Pimstein",
+    "sanctions on Russia", "ataque contra la embajada"): its target, not where it happened."""
+    deed_target_preps: frozenset[str]
+    """Prepositions whose object is a deed noun's target, whatever it names ("the bombings of the
+    U.S. Embassies"); with the others of ``of_preps`` only a person or a place is."""
     with_preps: frozenset[str]
     """Prepositions of the means: "paralysé le pays avec une grève" (its actor is the subject)."""
     cause_preps: frozenset[str]
@@ -175,6 +184,10 @@ class EventLexicon:
     event_nouns: frozenset[str]
     """Nouns of occasions that are not trigger nouns ("stoppage", "séance", "jornada")."""
     people: frozenset[str]
+    people_endings: tuple[str, ...]
+    """Endings of nouns of people by trade or belief ("physician", "scientist"), beyond the list."""
+    not_people: frozenset[str]
+    """Nouns with such an ending that are not people ("list", "checklist")."""
     quantities: frozenset[str]
     """Nouns of a number ("dozens", "thousands", "centaines"): with a complement, they count
     what it names ("thousands of emails" are not people)."""
@@ -215,6 +228,14 @@ class EventLexicon:
         those that ask for no objects of their own, or for that one ("filed a lawsuit",
         "joined the strike": filing and joining are actions only on other objects)."""
         return [e for e in self.entries_for(*words) if not e.objects or thing in e.objects]
+
+    def names_people(self, word: str) -> bool:
+        """Whether a noun names people: one of ``people``, or a noun of a trade or a belief by
+        its ending ("physicians", "economists")."""
+        word = word.lower()
+        if word in self.people:
+            return True
+        return len(word) > 5 and word.endswith(self.people_endings) and word not in self.not_people
 
     def names_an_action(self, lemma: str) -> bool:
         """Whether a noun's lemma is the action noun of an entry ("assault", "bombing")."""
@@ -348,6 +369,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         source_preps=_words(args, "source_preps"),
         where_words=_words(args, "where_words"),
         of_preps=_words(args, "of_preps"),
+        deed_target_preps=_words(args, "deed_target_preps"),
+        burden_preps=_words(args, "burden_preps"),
+        content_nouns=_words(args, "content_nouns"),
         with_preps=_words(args, "with_preps"),
         cause_preps=_words(args, "cause_preps"),
         agents=_with_feminines(_words(args, "agents"), feminines),
@@ -362,6 +386,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         forces=_words(args, "forces"),
         happened_subjects=_words(args, "happened_subjects"),
         people=_with_feminines(_words(args, "people"), feminines),
+        people_endings=tuple(sorted(_words(args, "people_endings"))),
+        not_people=_words(args, "not_people"),
         quantities=_words(args, "quantities"),
         instruments=_words(args, "instruments"),
         document_nouns=_words(args, "document_nouns"),

@@ -90,7 +90,7 @@ def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
 def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
     if token.i in people_tokens:
         return True
-    if lemma_of(token) in lexicon.people or token.lower_ in lexicon.people:
+    if lexicon.names_people(lemma_of(token)) or lexicon.names_people(token.lower_):
         return True
     return (
         token.pos_ == "PRON"
@@ -198,7 +198,7 @@ def object_heads(token: Token, lexicon: EventLexicon) -> list[Token]:
     ):
         heads.append(token.head)  # "Zuma, who held the office": Zuma is not what is held
     for head in list(heads):
-        if head.pos_ != "NUM" and lemma_of(head) not in lexicon.people:
+        if head.pos_ != "NUM" and not lexicon.names_people(lemma_of(head)):
             continue  # "send the citation to the House": the House is not what is sent
         heads.extend(c for c in head.children if c.dep_ in {"nmod", "prep", "pobj", "appos"})
         for c in head.children:
