@@ -2858,3 +2858,21 @@ def test_nouns_of_a_trade_or_a_belief_name_people_by_their_ending() -> None:
     lexicon = event_lexicon("en")
     assert all(lexicon.names_people(w) for w in ("physician", "economist", "migrant"))
     assert not any(lexicon.names_people(w) for w in ("checklist", "list", "wrist", "Asia"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "kind"),
+    [
+        # "Protesters defied the curfew" (PLOVER: defying laws or orders)
+        ("en", "Protesters protester NOUN 1 nsubj Number=Plur\n"
+               "defied defy VERB 1 ROOT Tense=Past|VerbForm=Fin\nthe the DET 3 det\n"
+               "curfew curfew NOUN 1 dobj Number=Sing\n. . PUNCT 1 punct", "REJECT"),
+        # "Venezuela rompió relaciones con Perú" (PLOVER: breaking relations)
+        ("es", "Venezuela Venezuela PROPN 1 nsubj\n"
+               "rompió romper VERB 1 ROOT Mood=Ind|Tense=Past|VerbForm=Fin\n"
+               "relaciones relación NOUN 1 obj Gender=Fem|Number=Plur\ncon con ADP 4 case\n"
+               "Perú Perú PROPN 2 nmod\n. . PUNCT 1 punct", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_words_of_the_plover_manual(lang: str, rows: str, kind: str) -> None:
+    assert one(parsed(lang, rows)).type == kind
