@@ -2876,3 +2876,62 @@ def test_nouns_of_a_trade_or_a_belief_name_people_by_their_ending() -> None:
 )  # fmt: skip
 def test_words_of_the_plover_manual(lang: str, rows: str, kind: str) -> None:
     assert one(parsed(lang, rows)).type == kind
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "Wall Street had its best finish after a four day rally": a market's rally
+        ("Wall Wall PROPN 1 compound\nStreet Street PROPN 2 nsubj Number=Sing\n"
+         "had have VERB 2 ROOT Tense=Past|VerbForm=Fin\nits its PRON 5 poss\n"
+         "best good ADJ 5 amod\nfinish finish NOUN 2 dobj Number=Sing\nafter after ADP 2 prep\n"
+         "a a DET 10 det\nfour four NUM 9 nummod\nday day NOUN 10 compound Number=Sing\n"
+         "rally rally NOUN 6 pobj Number=Sing\n. . PUNCT 2 punct", []),
+        # "Thousands rallied in the capital"
+        ("Thousands thousand NOUN 1 nsubj Number=Plur\n"
+         "rallied rally VERB 1 ROOT Tense=Past|VerbForm=Fin\nin in ADP 1 prep\n"
+         "the the DET 4 det\ncapital capital NOUN 2 pobj Number=Sing\n. . PUNCT 1 punct",
+         [("PROTEST", "rallied")]),
+        # "She was pulled from the water by a bystander": a rescue, not a withdrawal
+        ("She she PRON 2 nsubjpass Gender=Fem|Number=Sing\nwas be AUX 2 auxpass Tense=Past\n"
+         "pulled pull VERB 2 ROOT Tense=Past|VerbForm=Part\nfrom from ADP 2 prep\n"
+         "the the DET 5 det\nwater water NOUN 3 pobj Number=Sing\nby by ADP 2 agent\n"
+         "a a DET 8 det\nbystander bystander NOUN 6 pobj Number=Sing\n. . PUNCT 2 punct", []),
+        # "Officers tried to persuade the gunman to surrender": asked to surrender, not surrendered
+        ("Officers officer NOUN 1 nsubj Number=Plur\n"
+         "tried try VERB 1 ROOT Tense=Past|VerbForm=Fin\nto to PART 3 aux\npersuade persuade VERB 1 xcomp VerbForm=Inf\nthe the DET 5 det\n"
+         "gunman gunman NOUN 3 dobj Number=Sing\nto to PART 7 aux\n"
+         "surrender surrender VERB 3 xcomp VerbForm=Inf\n. . PUNCT 1 punct",
+         [("REQUEST", "persuade")]),
+        # "Montedison launched a tender offer for Fermenta" (PLOVER: "agree to, offer")
+        ("Montedison Montedison PROPN 1 nsubj Number=Sing\n"
+         "launched launch VERB 1 ROOT Tense=Past|VerbForm=Fin\na a DET 4 det\n"
+         "tender tender NOUN 4 compound Number=Sing\noffer offer NOUN 1 dobj Number=Sing\n"
+         "for for ADP 4 prep\nFermenta Fermenta PROPN 5 pobj Number=Sing\n. . PUNCT 1 punct",
+         [("AGREE", "tender offer")]),
+        # "The council approved a financing package": its own spending
+        ("The the DET 1 det\ncouncil council NOUN 2 nsubj Number=Sing\n"
+         "approved approve VERB 2 ROOT Tense=Past|VerbForm=Fin\na a DET 5 det\n"
+         "financing financing NOUN 5 compound Number=Sing\n"
+         "package package NOUN 2 dobj Number=Sing\n. . PUNCT 2 punct", []),
+    ],
+)  # fmt: skip
+def test_rallies_of_markets_rescues_persuasion_offers_and_spending_approved(
+    rows: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.text) for e in code_events(parsed("en", rows))] == expected
+
+
+def test_a_relative_word_names_people_only_if_what_it_stands_for_does() -> None:
+    rows = """
+    A a DET 1 det
+    tournament tournament NOUN 5 nsubj Number=Sing
+    that that PRON 4 nsubjpass PronType=Rel
+    was be AUX 4 auxpass Tense=Past
+    held hold VERB 1 relcl Tense=Past|VerbForm=Part
+    ended end VERB 5 ROOT Tense=Past|VerbForm=Fin
+    . . PUNCT 5 punct
+    """
+    assert [e.type for e in code_events(parsed("en", rows))] == []  # a tournament held
+    men = rows.replace("A a DET", "The the DET").replace("tournament tournament", "men man")
+    assert [e.type for e in code_events(parsed("en", men))] == ["COERCE"]  # men held

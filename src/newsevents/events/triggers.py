@@ -90,6 +90,9 @@ def complement_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
 def _is_people(token: Token, lexicon: EventLexicon, people_tokens: Set[int]) -> bool:
     if token.i in people_tokens:
         return True
+    if token.lower_ in _RELATIVE_WORDS and token.head.dep_ in {"acl:relcl", "relcl"}:
+        # "a tournament that will be held": what the relative word stands for
+        return _is_people(token.head.head, lexicon, people_tokens)
     if lexicon.names_people(lemma_of(token)) or lexicon.names_people(token.lower_):
         return True
     return (
