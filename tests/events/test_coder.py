@@ -2899,7 +2899,8 @@ def test_words_of_the_plover_manual(lang: str, rows: str, kind: str) -> None:
          "a a DET 8 det\nbystander bystander NOUN 6 pobj Number=Sing\n. . PUNCT 2 punct", []),
         # "Officers tried to persuade the gunman to surrender": asked to surrender, not surrendered
         ("Officers officer NOUN 1 nsubj Number=Plur\n"
-         "tried try VERB 1 ROOT Tense=Past|VerbForm=Fin\nto to PART 3 aux\npersuade persuade VERB 1 xcomp VerbForm=Inf\nthe the DET 5 det\n"
+         "tried try VERB 1 ROOT Tense=Past|VerbForm=Fin\nto to PART 3 aux\n"
+         "persuade persuade VERB 1 xcomp VerbForm=Inf\nthe the DET 5 det\n"
          "gunman gunman NOUN 3 dobj Number=Sing\nto to PART 7 aux\n"
          "surrender surrender VERB 3 xcomp VerbForm=Inf\n. . PUNCT 1 punct",
          [("REQUEST", "persuade")]),
