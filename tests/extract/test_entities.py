@@ -343,6 +343,22 @@ CASES: list[Any] = [
         id="en-org-surname-joins-person-acronym-stays",
     ),
     pytest.param(
+        "en",
+        "Governor Yury Yevdokimov resigned. Medvedev welcomed Yevdokimov's resignation in Chile.",
+        [
+            ("Yury Yevdokimov", "PERSON"),
+            ("Medvedev", "PERSON"),
+            ("Yevdokimov", "GPE"),
+            ("Chile", "GPE"),
+        ],
+        [
+            ("PER", "Yury Yevdokimov", ["Yury Yevdokimov", "Yevdokimov"], "Governor", None),
+            ("PER", "Medvedev", ["Medvedev"], None, None),
+            ("LOC", "Chile", ["Chile"], None, None),
+        ],
+        id="en-possessive-surname-taken-for-a-place-joins-person",
+    ),
+    pytest.param(
         "es",
         "Argentina y China firmaron; la selección argentina y una empresa china.",
         [("Argentina", "LOC"), ("China", "LOC")],

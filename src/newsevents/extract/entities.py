@@ -408,9 +408,13 @@ def _group(doc: Doc, mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     for m in mentions:
         if m.label == "PER":
             continue
-        if m.label == "MISC" or (m.label == "ORG" and not _is_acronym(doc, m)):
-            # A lone surname the model took for MISC or ORG ("Kast ganó", "Kast said") joins
-            # the person it names.
+        if (
+            m.label == "MISC"
+            or (m.label == "ORG" and not _is_acronym(doc, m))
+            or (m.label == "LOC" and _possessive(doc, m))
+        ):
+            # A lone surname the model took for MISC or ORG ("Kast ganó", "Kast said"), or for
+            # a place owning something ("Yevdokimov's resignation"), joins the person it names.
             m.tokens = _name_tokens(doc, m)
             target = people.find(m)
             if target is not None:
@@ -420,6 +424,14 @@ def _group(doc: Doc, mentions: Sequence[_Mention]) -> list[list[_Mention]]:
         key = m.key if m.label == "NORP" and m.key else "name:" + _fold(doc[m.start : m.end].text)
         groups.setdefault(key, []).append(m)
     return people.groups + list(groups.values())
+
+
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+
+
+def _possessive(doc: Doc, m: _Mention) -> bool:
+    """Whether a mention is one word followed by a possessive ending ("Yevdokimov's")."""
+    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in _POSSESSIVE_ENDINGS
 
 
 class _People:
