@@ -494,7 +494,7 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
             objects = children_of(token, OBJECT)
             target = objects[0] if objects else None
         return actor, target
-    if token.dep_ in {"acl:relcl", "relcl"}:
+    if token.dep_ in _RELATIVE_CLAUSE:
         relative_subject = any(c.dep_ in SUBJECT and _relative(c) for c in token.children)
         if relative_subject:
             actor = token.head
@@ -527,7 +527,7 @@ def verbal_arguments(ctx: EventDocument, token: Token) -> tuple[Token | None, To
         actor = _issuer(token.head)  # "a resolution urging passage of the bill"
     if actor is None:
         actor = controller(token) or _dropped_subject(token, lexicon)
-    if target is not None and _relative(target) and token.dep_ in {"acl:relcl", "relcl"}:
+    if target is not None and _relative(target) and token.dep_ in _RELATIVE_CLAUSE:
         target = token.head  # "le contrat, qui sera signé": the contract is signed
     return actor, target
 
@@ -640,7 +640,9 @@ def nominal_arguments(
             elif not preps & lexicon.of_preps:
                 continue
             elif done_to and (
-                _person(ctx, word) or _placed(ctx, word) or preps & lexicon.deed_target_preps
+                _named_as(ctx, word, "PER")
+                or _named_as(ctx, word, "LOC")
+                or preps & lexicon.deed_target_preps
             ):
                 target = target or word  # "the killing of Alexis", "the bombing of Belgrade"
             elif (entity_near(ctx, word) is not None and word.pos_ == "PROPN") or (
@@ -688,7 +690,7 @@ def nominal_arguments(
         if verb is not None:
             subjects = children_of(verb, SUBJECT)
             actor = subjects[0] if subjects else controller(verb)
-            if actor is not None and _relative(actor) and verb.dep_ in {"acl:relcl", "relcl"}:
+            if actor is not None and _relative(actor) and verb.dep_ in _RELATIVE_CLAUSE:
                 actor = verb.head  # "Scalise, who is on a visit to Morocco"
     return actor, target
 
@@ -755,9 +757,10 @@ def list_head(token: Token) -> Token:
     return token
 
 
-def _person(ctx: EventDocument, token: Token) -> bool:
+def _named_as(ctx: EventDocument, token: Token, label: str) -> bool:
+    """Whether a word names an entity of a label ("PER", "LOC")."""
     named = entity_near(ctx, token)
-    return named is not None and named[0].label == "PER"
+    return named is not None and named[0].label == label
 
 
 def burdened(ctx: EventDocument, token: Token, thing: Token | None = None) -> Token | None:
@@ -791,13 +794,13 @@ def bears(ctx: EventDocument, word: Token) -> bool:
         ctx.lexicon.names_people(lemma)
         or lemma in ctx.lexicon.agents
         or entity_near(ctx, word) is not None
-        or any(span.root.i == word.i for _, span in ctx.place_spans)
+        or _toponym_at(ctx, word) is not None
     )
 
 
-def _placed(ctx: EventDocument, token: Token) -> bool:
-    named = entity_near(ctx, token)
-    return named is not None and named[0].label == "LOC"
+def _toponym_at(ctx: EventDocument, token: Token) -> Place | None:
+    """The place record whose toponym has this word as its head, if any."""
+    return next((place for place, span in ctx.place_spans if span.root.i == token.i), None)
 
 
 def _relative(token: Token) -> bool:
@@ -1011,10 +1014,9 @@ def place_in_target(ctx: EventDocument, target: Token | None, deed: bool = False
     there ("an attack on Kabul")."""
     if target is None:
         return None
-    if deed:
-        for place, span in ctx.place_spans:
-            if span.root.i == target.i:
-                return place
+    place = _toponym_at(ctx, target) if deed else None
+    if place is not None:
+        return place
     if lemma_of(target) not in ctx.lexicon.place_nouns:
         return None
     words = {t.idx for t in target.subtree}
@@ -1066,7 +1068,7 @@ def place_of_relative(
     if word is None:
         return None
     for child in word.children:
-        relative = child.dep_ in {"acl:relcl", "relcl"} or (
+        relative = child.dep_ in _RELATIVE_CLAUSE or (
             child.dep_ == "acl" and any(_relative(c) for c in child.children)
         )  # "los manifestantes que ocupaban la plaza en Caracas"
         if not relative or child.pos_ not in {"VERB", "AUX"}:

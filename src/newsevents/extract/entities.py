@@ -426,12 +426,9 @@ def _group(doc: Doc, mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     return people.groups + list(groups.values())
 
 
-_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
-
-
 def _possessive(doc: Doc, m: _Mention) -> bool:
     """Whether a mention is one word followed by a possessive ending ("Yevdokimov's")."""
-    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in _POSSESSIVE_ENDINGS
+    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in _POSSESSIVE
 
 
 class _People:
