@@ -73,7 +73,7 @@ SETS = (
     "project", "outside", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-    "blind24", "blind25",
+    "blind24", "blind25", "blind26", "blind27",
 )  # fmt: skip
 ANNOTATIONS = ("first", "second")
 CAUSES = ("no word", "other type", "dropped")
@@ -486,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=SETS,
         action="append",
         help="project (the default): the paragraphs written for the project (fr, es, en); "
-        "outside, blind, blind2 … blind25: paragraphs of real articles in the evaluation corpora "
+        "outside, blind, blind2 … blind27: paragraphs of real articles in the evaluation corpora "
         "(need --shared); given several times, the sets are scored together",
     )
     parser.add_argument(
